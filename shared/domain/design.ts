@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { personaSchema } from "./persona.js";
+import { samplingSchema } from "./sampling.js";
+import { modelRefSchema } from "./model-ref.js";
+import { turnManagerSpecSchema } from "./turn-manager.js";
+
+export const actorRoleSchema = z.enum(["user", "moderator", "annotator", "human"]);
+export type ActorRole = z.infer<typeof actorRoleSchema>;
+
+export const actorSchema = z.object({
+  persona: personaSchema,
+  role: actorRoleSchema,
+  context: z.string(),
+  instructions: z.string(),
+  /** Overrides the design's model for this actor. */
+  model: modelRefSchema.optional(),
+  /** Overrides fields of the design's sampling for this actor. */
+  sampling: samplingSchema.partial().optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const seedCommentSchema = z.object({
+  author: z.string().min(1),
+  text: z.string(),
+});
+export type SeedComment = z.infer<typeof seedCommentSchema>;
+
+export const promptStyleSchema = z.enum(["syndisco-2.0"]);
+export type PromptStyle = z.infer<typeof promptStyleSchema>;
+
+/** Everything needed to run one discussion; the same JSON the GUI saves and `cli run` reads. */
+export const discussionDesignSchema = z
+  .object({
+    name: z.string().default("Untitled discussion"),
+    participants: z.array(actorSchema).min(1, "a discussion needs at least one participant"),
+    moderator: actorSchema.nullable().default(null),
+    /** When true the moderator also takes turns in the turn order (as seed document 001 does). */
+    moderatorInTurnOrder: z.boolean().default(false),
+    seedComments: z.array(seedCommentSchema).default([]),
+    turns: z.number().int().nonnegative().default(5),
+    historyWindow: z.number().int().positive().default(5),
+    turnManager: turnManagerSpecSchema.default({ kind: "round-robin" }),
+    promptStyle: promptStyleSchema.default("syndisco-2.0"),
+    model: modelRefSchema,
+    sampling: samplingSchema.default(samplingSchema.parse({})),
+  })
+  .superRefine((design, ctx) => {
+    const names = design.participants.map((actor) => actor.persona.username);
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name)) ctx.addIssue({ code: "custom", message: `participant "${name}" appears twice` });
+      seen.add(name);
+    }
+    if (design.moderator && seen.has(design.moderator.persona.username)) {
+      ctx.addIssue({ code: "custom", message: `moderator "${design.moderator.persona.username}" is also a participant` });
+    }
+  });
+export type DiscussionDesign = z.infer<typeof discussionDesignSchema>;
+export type DiscussionDesignInput = z.input<typeof discussionDesignSchema>;

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { commentSchema, commentStatsSchema } from "./comment.js";
+
+export const discussionEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("turn-start"),
+    discussionId: z.string(),
+    turn: z.number().int(),
+    speaker: z.string(),
+    role: z.enum(["user", "moderator", "human"]),
+  }),
+  z.object({ type: z.literal("token"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), text: z.string() }),
+  z.object({
+    type: z.literal("comment"),
+    discussionId: z.string(),
+    index: z.number().int().nonnegative(),
+    comment: commentSchema,
+    stats: commentStatsSchema.nullable(),
+  }),
+  z.object({
+    type: z.literal("silent-turn"),
+    discussionId: z.string(),
+    turn: z.number().int(),
+    speaker: z.string(),
+    stats: commentStatsSchema,
+  }),
+  z.object({ type: z.literal("warning"), discussionId: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal("end"),
+    discussionId: z.string(),
+    reason: z.enum(["completed", "stopped"]),
+  }),
+  z.object({ type: z.literal("error"), discussionId: z.string(), message: z.string() }),
+]);
+export type DiscussionEvent = z.infer<typeof discussionEventSchema>;
+export type DiscussionEventOf<T extends DiscussionEvent["type"]> = Extract<DiscussionEvent, { type: T }>;

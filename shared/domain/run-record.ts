@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { discussionDesignSchema } from "./design.js";
+import { commentStatsSchema } from "./comment.js";
+
+export const modelIdentitySchema = z.object({
+  displayName: z.string(),
+  backend: z.enum(["llama", "openai"]),
+  fileName: z.string().optional(),
+  sizeBytes: z.number().int().nonnegative().optional(),
+  architecture: z.string().optional(),
+  parameters: z.number().nonnegative().optional(),
+  quantization: z.string().optional(),
+  chatTemplate: z.enum(["model", "fallback"]).optional(),
+  baseUrl: z.string().optional(),
+  modelName: z.string().optional(),
+});
+export type ModelIdentity = z.infer<typeof modelIdentitySchema>;
+
+export const runRecordSchema = z.object({
+  kind: z.literal("syndisco-studio.run"),
+  version: z.literal(1),
+  discussionId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(["running", "completed", "stopped", "failed", "recovered"]),
+  design: discussionDesignSchema,
+  /** Seed of the turn manager's generator, and the speakers it drew, in order. */
+  turnManagerSeed: z.number().int().nonnegative(),
+  speakers: z.array(z.string()),
+  models: z.array(modelIdentitySchema),
+  runtime: z.object({
+    app: z.string(),
+    gpu: z.string(),
+    threads: z.number().int().nonnegative(),
+    contextSize: z.number().int().nonnegative(),
+  }),
+  comments: z.array(
+    z.object({ name: z.string(), turn: z.number().int(), logged: z.boolean(), stats: commentStatsSchema.nullable() }),
+  ),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
