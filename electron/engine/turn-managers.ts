@@ -1,0 +1,71 @@
+import { SeededRandom } from "../../shared/random.js";
+import type { TurnManagerSpec } from "../../shared/domain/turn-manager.js";
+
+/** Decides who speaks next. `next()` is called once per turn. */
+export interface TurnManager {
+  next(): string;
+}
+
+export class RoundRobinTurnManager implements TurnManager {
+  private index = 0;
+  constructor(private readonly names: readonly string[]) {
+    if (names.length === 0) throw new RangeError("a turn manager needs at least one participant");
+  }
+  next(): string {
+    const name = this.names[this.index % this.names.length] as string;
+    this.index++;
+    return name;
+  }
+}
+
+/**
+ * SynDisco's RandomWeighted with its intended semantics (2.0.x has a bug that makes
+ * p_respond ineffective): first turn uniform; later, with probability pRespond the speaker
+ * before the last one answers back (A, B, A), otherwise a uniformly random participant
+ * other than the last speaker. Nobody speaks twice in a row unless alone.
+ */
+export class RandomWeightedTurnManager implements TurnManager {
+  private readonly random: SeededRandom;
+  private last: string | null = null;
+  private beforeLast: string | null = null;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly pRespond: number,
+    seed: number,
+  ) {
+    if (names.length === 0) throw new RangeError("a turn manager needs at least one participant");
+    this.random = new SeededRandom(seed);
+  }
+
+  next(): string {
+    const speaker = this.choose();
+    this.beforeLast = this.last;
+    this.last = speaker;
+    return speaker;
+  }
+
+  private choose(): string {
+    if (this.names.length === 1) return this.names[0] as string;
+    if (this.last === null) return this.random.pick(this.names);
+    // Always draw, so the generator advances the same way whichever branch is taken.
+    const respond = this.random.next() < this.pRespond;
+    if (respond && this.beforeLast !== null && this.beforeLast !== this.last) return this.beforeLast;
+    return this.random.pick(this.names.filter((name) => name !== this.last));
+  }
+}
+
+export function createTurnManager(spec: TurnManagerSpec, names: readonly string[], seed: number): TurnManager {
+  switch (spec.kind) {
+    case "round-robin":
+      return new RoundRobinTurnManager(names);
+    case "random-weighted":
+      return new RandomWeightedTurnManager(names, spec.pRespond, seed);
+  }
+}
+
+/** The next `count` speakers a spec would pick, without running anything (for previews). */
+export function previewSpeakers(spec: TurnManagerSpec, names: readonly string[], seed: number, count: number): string[] {
+  const manager = createTurnManager(spec, names, seed);
+  return Array.from({ length: count }, () => manager.next());
+}
