@@ -1,0 +1,167 @@
+import path from "node:path";
+import { stat } from "node:fs/promises";
+import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
+import type { ModelIdentity } from "../../shared/domain/run-record.js";
+import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
+import { ChatTemplate } from "./chat-template.js";
+import { ReplyText } from "./reply-text.js";
+import { SequencePool } from "./sequence-pool.js";
+import { assertGgufFile } from "./gguf-file.js";
+import { defaultThreadCount, sharedLlama, type GpuPreference } from "./llama-runtime.js";
+
+export class PromptTooLongError extends Error {
+  override readonly name = "PromptTooLongError";
+}
+
+export interface LlamaChatModelOptions {
+  /** Context size per sequence, in tokens. */
+  contextSize?: number;
+  /** How many sequences the shared context holds (actors beyond that share by LRU). */
+  sequences?: number;
+  threads?: number;
+  gpu?: GpuPreference;
+  displayName?: string;
+  /**
+   * "exact" keeps the longest common prefix of what the sequence holds; "none" re-evaluates
+   * every prompt from scratch, as SynDisco does (the bench's baseline).
+   */
+  reuse?: "exact" | "none";
+  /** Called when a prompt has been evaluated, with the tokens the sequence then holds (tests check exactness). */
+  inspectPrompt?: (info: { sequenceKey: string; prompt: readonly Token[]; held: readonly Token[] }) => void;
+}
+
+export class LlamaChatModel implements ChatModel {
+  private readonly template: ChatTemplate;
+  private readonly pool: SequencePool;
+
+  private constructor(
+    private readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    readonly identity: ModelIdentity,
+    private readonly options: LlamaChatModelOptions,
+  ) {
+    this.template = new ChatTemplate(model);
+    this.identity = { ...identity, chatTemplate: this.template.source };
+    this.pool = new SequencePool(context);
+  }
+
+  static async load(modelPath: string, options: LlamaChatModelOptions = {}): Promise<LlamaChatModel> {
+    await assertGgufFile(modelPath);
+    const llama = await sharedLlama(options.gpu ?? "auto");
+    const model = await llama.loadModel({ modelPath });
+    const context = await model.createContext({
+      contextSize: options.contextSize ?? 4096,
+      sequences: options.sequences ?? 1,
+      threads: options.threads ?? defaultThreadCount(),
+    });
+    const general = model.fileInfo.metadata.general;
+    const identity: ModelIdentity = {
+      displayName: options.displayName ?? path.basename(modelPath).replace(/\.gguf$/i, ""),
+      backend: "llama",
+      fileName: path.basename(modelPath),
+      sizeBytes: (await stat(modelPath)).size,
+      architecture: general.architecture,
+      quantization: general.file_type === undefined ? undefined : String(general.file_type),
+    };
+    return new LlamaChatModel(model, context, identity, options);
+  }
+
+  get contextSize(): number {
+    return this.context.contextSize;
+  }
+
+  get tokenizerModel(): LlamaModel {
+    return this.model;
+  }
+
+  async generate(request: GenerationRequest): Promise<GenerationResult> {
+    const started = performance.now();
+    const rendered = this.template.render(request.prompt);
+    const prompt = rendered.tokens;
+    const contextSize = this.context.contextSize;
+    if (prompt.length + 1 > contextSize) {
+      throw new PromptTooLongError(
+        `the prompt for ${request.sequenceKey} is ${prompt.length} tokens and the context holds ${contextSize}: ` +
+          `raise the context size or shorten the history window`,
+      );
+    }
+    const sequence = this.pool.acquire(request.sequenceKey);
+    try {
+      const { evaluateFrom, minimum } = await this.prepare(sequence, prompt);
+      const maxTokens = Math.min(request.sampling.maxTokens, contextSize - prompt.length);
+      const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts], request.onText);
+      const generated: Token[] = [];
+      let stopReason: GenerationResult["stopReason"] = "eos";
+      const tokens = sequence.evaluate(prompt.slice(evaluateFrom), {
+        temperature: request.sampling.temperature,
+        topP: request.sampling.temperature > 0 ? request.sampling.topP : undefined,
+        seed: request.seed,
+        // A silent context shift would drop tokens the rest was computed against: refuse it.
+        contextShift: { strategy: () => { throw new PromptTooLongError("the context is full"); } },
+      });
+      let first = true;
+      for await (const token of tokens) {
+        if (first) {
+          first = false;
+          this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+        }
+        if (request.signal?.aborted) {
+          stopReason = "aborted";
+          break;
+        }
+        generated.push(token);
+        if (reply.update(this.model.detokenize(generated))) {
+          stopReason = "stop-string";
+          break;
+        }
+        if (generated.length >= maxTokens) {
+          stopReason = maxTokens < request.sampling.maxTokens ? "context-limit" : "max-tokens";
+          break;
+        }
+      }
+      if (first) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+      return {
+        text: reply.finish(),
+        promptTokens: prompt.length,
+        evaluatedPromptTokens: prompt.length - evaluateFrom,
+        minimumPromptTokens: minimum,
+        generatedTokens: generated.length,
+        seconds: (performance.now() - started) / 1000,
+        stopReason,
+      };
+    } finally {
+      this.pool.release(sequence);
+    }
+  }
+
+  /**
+   * Keeps the longest common prefix of what the sequence holds and the new prompt, erases
+   * everything after it (never a range in the middle), and returns where evaluation starts.
+   */
+  private async prepare(sequence: LlamaContextSequence, prompt: readonly Token[]): Promise<{ evaluateFrom: number; minimum: number }> {
+    const held = sequence.contextTokens;
+    const common = commonPrefixLength(held, prompt);
+    const minimum = prompt.length - common;
+    // The last prompt token must be evaluated to get the logits of the first reply token.
+    let keep = Math.min(common, prompt.length - 1);
+    if (this.options.reuse === "none") keep = 0;
+    if (keep < sequence.nextTokenIndex) await sequence.eraseContextTokenRanges([{ start: keep, end: sequence.nextTokenIndex }]);
+    return { evaluateFrom: keep, minimum };
+  }
+
+  async releaseSequences(keys: readonly string[]): Promise<void> {
+    this.pool.forget(keys);
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+}
+
+export function commonPrefixLength(a: readonly Token[], b: readonly Token[]): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < limit && a[i] === b[i]) i++;
+  return i;
+}
