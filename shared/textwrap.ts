@@ -44,8 +44,9 @@ function pyLen(text: string): number {
   return length;
 }
 
-function isBlank(chunk: string): boolean {
-  return ALL_PY_SPACE.test(chunk);
+/** Python's `text.strip() == ""`: empty or only characters for which str.isspace() holds. */
+export function isPyBlank(text: string): boolean {
+  return ALL_PY_SPACE.test(text);
 }
 
 /** str.expandtabs(tabsize): the column restarts after \n and \r only. */
@@ -94,7 +95,7 @@ export function wrap(text: string, width = 70): string[] {
     const line: string[] = [];
     let lineLength = 0;
     // A line never starts with whitespace, except the very first one.
-    if (isBlank(chunks[chunks.length - 1] as string) && lines.length > 0) chunks.pop();
+    if (isPyBlank(chunks[chunks.length - 1] as string) && lines.length > 0) chunks.pop();
     while (chunks.length > 0) {
       const length = pyLen(chunks[chunks.length - 1] as string);
       if (lineLength + length > width) break;
@@ -105,7 +106,7 @@ export function wrap(text: string, width = 70): string[] {
       handleLongWord(chunks, line, lineLength, width);
       // Python never removes the emptied chunk; it is popped (as zero-width) on the next pass.
     }
-    if (line.length > 0 && isBlank(line[line.length - 1] as string)) line.pop();
+    if (line.length > 0 && isPyBlank(line[line.length - 1] as string)) line.pop();
     if (line.length > 0) lines.push(line.join(""));
   }
   return lines;

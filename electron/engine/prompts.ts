@@ -1,7 +1,7 @@
 import type { Persona } from "../../shared/domain/persona.js";
 import { syndiscoPersonaObject } from "../../shared/domain/persona.js";
 import { pyJsonDumps } from "../../shared/pyjson.js";
-import { fill } from "../../shared/textwrap.js";
+import { fill, isPyBlank } from "../../shared/textwrap.js";
 
 /**
  * Prompt rendering of SynDisco 2.0.x (SYNDISCO-FORMAT.md section 4). Every string here
@@ -34,8 +34,13 @@ export function syndiscoSystemPrompt(actor: PromptActor, type: SyndiscoActorType
   });
 }
 
-/** One comment as the other actors see it in their history. */
+/**
+ * One comment as the other actors see it in their history. A blank comment (only a
+ * moderator's can be logged blank) becomes "" but still takes its place in the window:
+ * SynDisco 2.0.8's _format_chat_message does this, though the format doc omits it.
+ */
 export function formatHistoryEntry(comment: HistoryComment): string {
+  if (isPyBlank(comment.text)) return "";
   return "User " + comment.name + " posted:\n" + fill(comment.text, 70);
 }
 

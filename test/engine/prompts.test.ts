@@ -71,6 +71,13 @@ describe("history and user messages", () => {
     expect(JSON.parse(participantUserMessage([], 3, "x"))).toEqual({ role: "user", content: "\nUser x posted:" });
   });
 
+  it("turns a blank comment into an empty entry that still fills a window slot", () => {
+    const history = [{ name: "a", text: "hi" }, { name: "moderator", text: " \u3000\n" }];
+    expect(formatHistoryEntry(history[1]!)).toBe("");
+    expect(historyText(history, 2)).toBe("User a posted:\nhi\n");
+    expect(historyText(history, 1)).toBe("");
+  });
+
   it("shows nothing for a window of 0", () => {
     expect(historyText([{ name: "a", text: "b" }], 0)).toBe("");
   });
