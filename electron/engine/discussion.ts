@@ -1,0 +1,175 @@
+import { randomUUID } from "node:crypto";
+import type { Actor, Comment, CommentStats, DiscussionDesign, DiscussionEvent } from "../../shared/domain/index.js";
+import { modelDisplayName } from "../../shared/domain/model-ref.js";
+import { deriveSeed } from "../../shared/random.js";
+import type { ChatModel } from "../llm/types.js";
+import { AsyncQueue } from "./async-queue.js";
+import { RunGate } from "./run-gate.js";
+import { participantUserMessage, syndiscoSystemPrompt } from "./prompts.js";
+import { createTurnManager } from "./turn-managers.js";
+import { actorSampling, turnOrder } from "./design-helpers.js";
+
+export interface DiscussionOptions {
+  id?: string;
+  /** Resolves each actor's model; actors that share a model get the same instance. */
+  modelFor: (actor: Actor) => ChatModel;
+  signal?: AbortSignal;
+  startPaused?: boolean;
+}
+
+export interface RecordedComment {
+  comment: Comment;
+  stats: CommentStats | null;
+  logged: boolean;
+}
+
+/**
+ * One discussion with SynDisco 2.0.x semantics (SYNDISCO-FORMAT.md sections 5-6), as an
+ * async stream of events. Seed comments come first; each of `turns` turns the turn manager
+ * names a speaker; an empty reply is not logged; after every non-empty comment by a
+ * speaker in the turn order the moderator answers, seeing the same window.
+ */
+export class Discussion {
+  readonly id: string;
+  readonly turnManagerSeed: number;
+  readonly speakers: string[] = [];
+  readonly records: RecordedComment[] = [];
+  private readonly history: { name: string; text: string }[] = [];
+  private readonly queue = new AsyncQueue<DiscussionEvent>();
+  private readonly gate = new RunGate();
+  private readonly abort = new AbortController();
+  private humanInput: { speaker: string; resolve: (text: string) => void } | null = null;
+  private started = false;
+
+  constructor(
+    readonly design: DiscussionDesign,
+    private readonly options: DiscussionOptions,
+  ) {
+    this.id = options.id ?? randomUUID();
+    this.turnManagerSeed = deriveSeed(design.sampling.seed, "turn-manager");
+    options.signal?.addEventListener("abort", () => this.stop(), { once: true });
+    if (options.startPaused) this.gate.pause();
+  }
+
+  /** The event stream; starts the discussion on first call. */
+  events(): AsyncIterable<DiscussionEvent> {
+    if (!this.started) {
+      this.started = true;
+      void this.run();
+    }
+    return this.queue;
+  }
+
+  pause(): void {
+    this.gate.pause();
+  }
+  resume(): void {
+    this.gate.resume();
+  }
+  step(): void {
+    this.gate.step();
+  }
+  stop(): void {
+    this.abort.abort();
+    this.humanInput?.resolve("");
+  }
+  get isPaused(): boolean {
+    return this.gate.isPaused;
+  }
+  get awaitingHuman(): string | null {
+    return this.humanInput?.speaker ?? null;
+  }
+
+  /** Answers a human participant's turn. Returns false when no human is being asked. */
+  submitHumanComment(text: string): boolean {
+    if (!this.humanInput) return false;
+    this.humanInput.resolve(text);
+    this.humanInput = null;
+    return true;
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.abort.signal;
+    try {
+      for (const seed of this.design.seedComments) {
+        this.log({ name: seed.author, text: seed.text, model: "hardcoded", role: "seed", turn: -1 }, null);
+      }
+      const order = turnOrder(this.design);
+      const turnManager = createTurnManager(this.design.turnManager, order.map((a) => a.persona.username), this.turnManagerSeed);
+      for (let turn = 0; turn < this.design.turns && !signal.aborted; turn++) {
+        await this.gate.beforeTurn(signal);
+        if (signal.aborted) break;
+        const name = turnManager.next();
+        this.speakers.push(name);
+        const speaker = order.find((actor) => actor.persona.username === name) as Actor;
+        const spoke = await this.takeTurn(speaker, turn, signal);
+        if (spoke && this.design.moderator && !signal.aborted) await this.takeTurn(this.design.moderator, turn, signal);
+      }
+      this.queue.push({ type: "end", discussionId: this.id, reason: signal.aborted ? "stopped" : "completed" });
+    } catch (error) {
+      this.queue.push({ type: "error", discussionId: this.id, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      await this.releaseSequences();
+      this.queue.close();
+    }
+  }
+
+  /** Returns whether the speaker logged a comment. */
+  private async takeTurn(actor: Actor, turn: number, signal: AbortSignal): Promise<boolean> {
+    const name = actor.persona.username;
+    const isModerator = actor === this.design.moderator;
+    const role = actor.role === "human" ? "human" : isModerator ? "moderator" : "user";
+    this.queue.push({ type: "turn-start", discussionId: this.id, turn, speaker: name, role });
+    if (role === "human") {
+      const text = (await this.askHuman(name)).trim();
+      if (text === "" || signal.aborted) return false;
+      this.log({ name, text, model: "human", role, turn }, null);
+      return true;
+    }
+    const sampling = actorSampling(this.design, actor);
+    const seed = deriveSeed(sampling.seed, "generation", turn, role);
+    const model = this.options.modelFor(actor);
+    const result = await model.generate({
+      sequenceKey: `${this.id}:${name}`,
+      prompt: {
+        system: syndiscoSystemPrompt(actor, "1"),
+        user: participantUserMessage(this.history, this.design.historyWindow, name),
+      },
+      sampling,
+      seed,
+      signal,
+      onText: (text) => this.queue.push({ type: "token", discussionId: this.id, turn, speaker: name, text }),
+    });
+    const { text: raw, ...measured } = result;
+    const stats: CommentStats = { ...measured, seed };
+    if (result.stopReason === "context-limit") {
+      this.queue.push({ type: "warning", discussionId: this.id, message: `${name}'s reply was cut at the context limit` });
+    }
+    const text = raw.trim();
+    if (text === "") {
+      this.records.push({ comment: { name, text: "", model: modelDisplayName(actor.model ?? this.design.model), role, turn }, stats, logged: false });
+      this.queue.push({ type: "silent-turn", discussionId: this.id, turn, speaker: name, stats });
+      return false;
+    }
+    this.log({ name, text, model: model.identity.displayName, role, turn }, stats);
+    return true;
+  }
+
+  private log(comment: Comment, stats: CommentStats | null): void {
+    const index = this.history.length;
+    this.history.push({ name: comment.name, text: comment.text });
+    this.records.push({ comment, stats, logged: true });
+    this.queue.push({ type: "comment", discussionId: this.id, index, comment, stats });
+  }
+
+  private askHuman(speaker: string): Promise<string> {
+    return new Promise((resolve) => (this.humanInput = { speaker, resolve }));
+  }
+
+  private async releaseSequences(): Promise<void> {
+    const actors = [...this.design.participants, ...(this.design.moderator ? [this.design.moderator] : [])];
+    const models = new Set(actors.filter((a) => a.role !== "human").map((actor) => this.options.modelFor(actor)));
+    const keys = actors.map((actor) => `${this.id}:${actor.persona.username}`);
+    await Promise.all([...models].map((model) => model.releaseSequences(keys)));
+  }
+}

@@ -1,0 +1,70 @@
+import path from "node:path";
+import type { Actor, DiscussionDesign } from "../../shared/domain/index.js";
+import type { ModelRef } from "../../shared/domain/model-ref.js";
+import { actorModel, designModels, modelKey } from "../engine/design-helpers.js";
+import type { ChatModel } from "./types.js";
+import { LlamaChatModel, type LlamaChatModelOptions } from "./llama-chat-model.js";
+
+export type RemoteModelFactory = (ref: Extract<ModelRef, { backend: "openai" }>) => ChatModel;
+
+export interface ModelRegistryOptions extends Omit<LlamaChatModelOptions, "displayName" | "sequences"> {
+  /** Relative model paths resolve against this folder. */
+  modelsDirectory?: string;
+  /** Sequences per llama context; by default, one per actor of the first design that loads it. */
+  sequences?: number;
+  remote?: RemoteModelFactory;
+}
+
+/** Loads each model once and shares it between every actor (and discussion) that uses it. */
+export class ModelRegistry {
+  private readonly loaded = new Map<string, Promise<ChatModel>>();
+  private readonly ready = new Map<string, ChatModel>();
+
+  constructor(private readonly options: ModelRegistryOptions = {}) {}
+
+  /** Loads what a design needs and returns the actor-to-model resolver the engine takes. */
+  async prepare(design: DiscussionDesign): Promise<(actor: Actor) => ChatModel> {
+    const models = designModels(design);
+    const actorCount = design.participants.length + (design.moderator ? 1 : 0);
+    await Promise.all([...models.values()].map((ref) => this.load(ref, this.options.sequences ?? actorCount)));
+    return (actor) => {
+      const model = this.ready.get(modelKey(actorModel(design, actor)));
+      if (!model) throw new Error(`no model loaded for ${actor.persona.username}`);
+      return model;
+    };
+  }
+
+  load(ref: ModelRef, sequences = 1): Promise<ChatModel> {
+    const key = modelKey(ref);
+    let model = this.loaded.get(key);
+    if (!model) {
+      model = this.create(ref, sequences).then((created) => {
+        this.ready.set(key, created);
+        return created;
+      });
+      model.catch(() => this.loaded.delete(key));
+      this.loaded.set(key, model);
+    }
+    return model;
+  }
+
+  get models(): ChatModel[] {
+    return [...this.ready.values()];
+  }
+
+  private async create(ref: ModelRef, sequences: number): Promise<ChatModel> {
+    if (ref.backend === "openai") {
+      if (!this.options.remote) throw new Error("remote (OpenAI-compatible) models are not available here");
+      return this.options.remote(ref);
+    }
+    const file = this.options.modelsDirectory ? path.resolve(this.options.modelsDirectory, ref.path) : path.resolve(ref.path);
+    return LlamaChatModel.load(file, { ...this.options, sequences, displayName: ref.displayName });
+  }
+
+  async dispose(): Promise<void> {
+    const models = await Promise.allSettled(this.loaded.values());
+    this.loaded.clear();
+    this.ready.clear();
+    for (const model of models) if (model.status === "fulfilled") await model.value.dispose();
+  }
+}

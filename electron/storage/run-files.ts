@@ -1,0 +1,138 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { DiscussionEvent, RunRecord } from "../../shared/domain/index.js";
+import { buildDiscussionLog, syndiscoTimestamp } from "../engine/discussion-log.js";
+import { serializeLegacyDiscussion } from "./legacy-format.js";
+import { JournalWriter, readJournal, type JournalEntry } from "./journal.js";
+import { writeFileAtomic } from "./atomic-write.js";
+
+export interface RunPaths {
+  discussion: string;
+  runRecord: string;
+  journal: string;
+}
+
+/** Files are named by discussion id: `<id>.json`, `<id>.run.json`, and `<id>.journal.jsonl` while running. */
+export function runPaths(directory: string, discussionId: string): RunPaths {
+  return {
+    discussion: path.join(directory, `${discussionId}.json`),
+    runRecord: path.join(directory, `${discussionId}.run.json`),
+    journal: path.join(directory, `${discussionId}.journal.jsonl`),
+  };
+}
+
+type StartEntry = Extract<JournalEntry, { kind: "start" }>;
+
+/**
+ * Journals a running discussion and writes its SynDisco file and run record when it ends.
+ * Entries are appended in event order; `record` may be called without awaiting, the writes
+ * are chained.
+ */
+export class DiscussionRecorder {
+  private readonly entries: JournalEntry[] = [];
+  private writes: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly paths: RunPaths,
+    private readonly journal: JournalWriter,
+    start: StartEntry,
+  ) {
+    this.entries.push(start);
+  }
+
+  static async start(directory: string, start: Omit<StartEntry, "kind">): Promise<DiscussionRecorder> {
+    const paths = runPaths(directory, start.discussionId);
+    await writeFileAtomic(paths.journal, "");
+    const journal = await JournalWriter.create(paths.journal);
+    const entry: StartEntry = { kind: "start", ...start };
+    const recorder = new DiscussionRecorder(paths, journal, entry);
+    await journal.append(entry);
+    return recorder;
+  }
+
+  record(event: DiscussionEvent): Promise<void> {
+    const entry = journalEntryFor(event);
+    if (!entry) return this.writes;
+    this.entries.push(entry);
+    this.writes = this.writes.then(() => this.journal.append(entry));
+    return this.writes;
+  }
+
+  /** Writes the final files (temp + rename) and removes the journal. */
+  async finish(reason: "completed" | "stopped" | "failed"): Promise<RunPaths> {
+    const end: JournalEntry = { kind: "end", reason, at: new Date().toISOString() };
+    this.entries.push(end);
+    this.writes = this.writes.then(() => this.journal.append(end));
+    await this.writes;
+    await this.journal.close();
+    await writeRunFiles(this.paths, this.entries, reason);
+    await rm(this.paths.journal, { force: true });
+    return this.paths;
+  }
+}
+
+function journalEntryFor(event: DiscussionEvent): JournalEntry | null {
+  switch (event.type) {
+    case "turn-start":
+      return { kind: "turn", turn: event.turn, speaker: event.speaker };
+    case "comment":
+      return { kind: "comment", index: event.index, comment: event.comment, stats: event.stats };
+    case "silent-turn":
+      return { kind: "silent-turn", turn: event.turn, speaker: event.speaker, stats: event.stats };
+    default:
+      return null;
+  }
+}
+
+/** The run record and SynDisco log that a journal describes. */
+export function summarizeJournal(entries: readonly JournalEntry[], status: RunRecord["status"]): { record: RunRecord; logText: string } {
+  const start = entries[0];
+  if (start?.kind !== "start") throw new Error("a journal must begin with a start entry");
+  const end = entries.find((entry) => entry.kind === "end");
+  const comments: RunRecord["comments"] = [];
+  const logged: { name: string; text: string; model: string }[] = [];
+  const speakers: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "comment") {
+      comments.push({ name: entry.comment.name, turn: entry.comment.turn, logged: true, stats: entry.stats });
+      logged.push(entry.comment);
+    } else if (entry.kind === "silent-turn") {
+      comments.push({ name: entry.speaker, turn: entry.turn, logged: false, stats: entry.stats });
+    } else if (entry.kind === "turn" && !(speakers.length > entry.turn)) {
+      // Only the turn manager's pick starts a turn; the moderator's answer shares its number.
+      speakers.push(entry.speaker);
+    }
+  }
+  const record: RunRecord = {
+    kind: "syndisco-studio.run",
+    version: 1,
+    discussionId: start.discussionId,
+    startedAt: start.startedAt,
+    finishedAt: end?.kind === "end" ? end.at : null,
+    status,
+    design: start.design,
+    turnManagerSeed: start.turnManagerSeed,
+    speakers,
+    models: start.models,
+    runtime: start.runtime,
+    comments,
+  };
+  const log = buildDiscussionLog(start.discussionId, start.design, logged, syndiscoTimestamp(end?.kind === "end" ? new Date(end.at) : new Date()));
+  return { record, logText: serializeLegacyDiscussion(log) };
+}
+
+async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], status: RunRecord["status"]): Promise<void> {
+  const { record, logText } = summarizeJournal(entries, status);
+  await writeFileAtomic(paths.runRecord, `${JSON.stringify(record, null, 2)}\n`);
+  await writeFileAtomic(paths.discussion, logText);
+}
+
+/** After a kill: turns a journal into a valid discussion file and run record with every finished comment. */
+export async function recoverJournal(journalPath: string): Promise<RunPaths> {
+  const entries = await readJournal(journalPath);
+  const start = entries[0] as StartEntry;
+  const paths = runPaths(path.dirname(journalPath), start.discussionId);
+  await writeRunFiles(paths, entries, "recovered");
+  await rm(journalPath, { force: true });
+  return paths;
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DiscussionEvent } from "../../shared/domain/index.js";
+import { Discussion } from "../../electron/engine/discussion.js";
+import { LlamaChatModel } from "../../electron/llm/llama-chat-model.js";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { testDesign } from "../support/designs.js";
+
+async function collect(discussion: Discussion): Promise<DiscussionEvent[]> {
+  const events: DiscussionEvent[] = [];
+  for await (const event of discussion.events()) events.push(event);
+  return events;
+}
+
+function comments(events: DiscussionEvent[]) {
+  return events.flatMap((event) => (event.type === "comment" ? [event] : []));
+}
+
+describe("a discussion on the real llama.cpp engine (tiny generated model)", () => {
+  let modelPath: string;
+  let exact: LlamaChatModel;
+  let scratch: LlamaChatModel;
+  const inspections: { key: string; matches: boolean; promptLength: number; heldLength: number }[] = [];
+
+  beforeAll(async () => {
+    modelPath = await ensureTinyModel();
+    exact = await LlamaChatModel.load(modelPath, {
+      contextSize: 2048,
+      sequences: 4,
+      threads: 1,
+      inspectPrompt: ({ sequenceKey, prompt, held }) =>
+        inspections.push({
+          key: sequenceKey,
+          promptLength: prompt.length,
+          heldLength: held.length,
+          matches: held.length === prompt.length && held.every((token, i) => token === prompt[i]),
+        }),
+    });
+    scratch = await LlamaChatModel.load(modelPath, { contextSize: 2048, sequences: 1, threads: 1, reuse: "none" });
+  });
+  afterAll(async () => {
+    await exact?.dispose();
+    await scratch?.dispose();
+  });
+
+  it("20 moderated turns: each speaker's sequence holds exactly its prompt, and greedy text equals from-scratch evaluation", async () => {
+    const design = testDesign(modelPath, { turns: 20, turnManager: { kind: "random-weighted", pRespond: 0.5 } });
+    inspections.length = 0;
+    const reused = await collect(new Discussion(design, { modelFor: () => exact }));
+    const fresh = await collect(new Discussion(design, { modelFor: () => scratch }));
+
+    const reusedComments = comments(reused);
+    expect(reused.at(-1)).toMatchObject({ type: "end", reason: "completed" });
+    // 1 seed + 20 user comments + 20 moderator answers, unless a reply came out empty.
+    expect(reusedComments.length).toBeGreaterThan(30);
+    expect(inspections.length).toBe(reusedComments.length - 1 + reused.filter((e) => e.type === "silent-turn").length);
+    expect(inspections.every((inspection) => inspection.matches)).toBe(true);
+    expect(reusedComments.map((e) => [e.comment.name, e.comment.text])).toEqual(comments(fresh).map((e) => [e.comment.name, e.comment.text]));
+
+    const generated = reusedComments.flatMap((event) => (event.stats ? [event.stats] : []));
+    // Reuse evaluated exactly the tokens beyond the common prefix, and less than from scratch.
+    for (const stats of generated) expect(stats.evaluatedPromptTokens).toBe(Math.max(1, stats.minimumPromptTokens));
+    const freshStats = comments(fresh).flatMap((event) => (event.stats ? [event.stats] : []));
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect(sum(generated.map((s) => s.evaluatedPromptTokens))).toBeLessThan(sum(freshStats.map((s) => s.evaluatedPromptTokens)));
+    expect(sum(freshStats.map((s) => s.evaluatedPromptTokens))).toBe(sum(freshStats.map((s) => s.promptTokens)));
+  });
+
+  it("streams tokens that add up to each comment, seed comments first, the moderator after each user comment", async () => {
+    const design = testDesign(modelPath, { turns: 3 });
+    const events = await collect(new Discussion(design, { modelFor: () => exact }));
+    const logged = comments(events);
+    expect(logged[0]?.comment).toMatchObject({ name: "Ann", model: "hardcoded", role: "seed", turn: -1 });
+    const roles = logged.slice(1).map((event) => event.comment.role);
+    expect(roles).toEqual(["user", "moderator", "user", "moderator", "user", "moderator"]);
+    expect(logged.slice(1).map((event) => event.comment.name)).toEqual(["Ann", "Mod", "Bo", "Mod", "Cy", "Mod"]);
+    for (const comment of logged.slice(1)) {
+      const streamed = events
+        .filter((e): e is Extract<DiscussionEvent, { type: "token" }> => e.type === "token" && e.speaker === comment.comment.name && e.turn === comment.comment.turn)
+        .map((e) => e.text)
+        .join("");
+      expect(streamed.trim()).toBe(comment.comment.text);
+      expect(comment.stats?.generatedTokens).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("stops mid-comment on abort and keeps what was written", async () => {
+    const design = testDesign(modelPath, { turns: 5, sampling: { temperature: 0, topP: 1, seed: 7, maxTokens: 400, stopStrings: [] } });
+    const discussion = new Discussion(design, { modelFor: () => exact });
+    const events: DiscussionEvent[] = [];
+    let tokens = 0;
+    for await (const event of discussion.events()) {
+      events.push(event);
+      if (event.type === "token" && ++tokens === 5) discussion.stop();
+    }
+    expect(events.at(-1)).toMatchObject({ type: "end", reason: "stopped" });
+    const partial = comments(events).at(-1);
+    expect(partial?.stats?.stopReason).toBe("aborted");
+    expect(partial?.comment.text.length).toBeGreaterThan(0);
+  });
+
+  it("a prompt that cannot fit the context is a clear error before the turn runs", async () => {
+    const small = await LlamaChatModel.load(modelPath, { contextSize: 256, sequences: 1, threads: 1 });
+    try {
+      const events = await collect(new Discussion(testDesign(modelPath, { turns: 1 }), { modelFor: () => small }));
+      const error = events.find((event) => event.type === "error");
+      expect(error && "message" in error ? error.message : "").toMatch(/prompt .* is \d+ tokens and the context holds \d+/);
+    } finally {
+      await small.dispose();
+    }
+  });
+});
