@@ -1,0 +1,141 @@
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { discussionDesignSchema, type Actor, type DiscussionDesign, type Persona, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { SeededRandom, deriveSeed } from "../../shared/random.js";
+import { parsePersonasFile } from "../storage/personas-file.js";
+import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../engine/presets.js";
+import { CliError } from "./cli-error.js";
+import { integerFlag, numberFlag } from "./parse-flags.js";
+
+export interface DesignFlags {
+  design?: string;
+  model?: string;
+  personas?: string;
+  users?: string;
+  moderator?: string;
+  "moderator-instructions"?: string;
+  instructions?: string;
+  context?: string;
+  turns?: string;
+  window?: string;
+  "turn-manager"?: string;
+  seed?: string;
+  "seed-comment"?: string[];
+  "max-tokens"?: string;
+  temperature?: string;
+  stop?: string[];
+}
+
+/** A design from a design file, flags, or a design file overridden by flags. */
+export async function designFromFlags(flags: DesignFlags, warn: (line: string) => void): Promise<DiscussionDesign> {
+  const base = flags.design ? await readDesignFile(flags.design) : null;
+  const seed = integerFlag(flags.seed, "seed", base?.sampling.seed ?? 42);
+  const model = flags.model
+    ? { backend: "llama" as const, path: path.resolve(flags.model) }
+    : base?.model;
+  if (!model) throw new CliError("--model <file.gguf> is required (or a design file that names one)");
+
+  let participants = base?.participants ?? [];
+  let moderator = base?.moderator ?? null;
+  if (flags.personas || flags.users || flags.moderator) {
+    if (!flags.personas) throw new CliError("--users and --moderator need --personas <file>");
+    const pool = await readPersonas(flags.personas, warn);
+    moderator = flags.moderator ? moderatorActor(pool, flags.moderator, flags["moderator-instructions"], flags.context) : null;
+    participants = chooseUsers(pool, flags.users ?? String(Math.min(pool.length, 7)), moderator?.persona.username ?? null, seed).map(
+      (persona): Actor => ({ persona, role: "user", context: flags.context ?? defaultContext, instructions: flags.instructions ?? defaultUserInstructions }),
+    );
+  }
+  if (participants.length === 0) throw new CliError("no participants: give --personas and --users, or a design file");
+
+  const candidate = {
+    ...(base ?? {}),
+    participants,
+    moderator,
+    seedComments: flags["seed-comment"]?.map(parseSeedComment) ?? base?.seedComments ?? [],
+    turns: integerFlag(flags.turns, "turns", base?.turns ?? 5, 0),
+    historyWindow: integerFlag(flags.window, "window", base?.historyWindow ?? 5, 1),
+    turnManager: flags["turn-manager"] ? parseTurnManager(flags["turn-manager"]) : (base?.turnManager ?? { kind: "round-robin" }),
+    model,
+    sampling: {
+      ...(base?.sampling ?? {}),
+      seed,
+      maxTokens: integerFlag(flags["max-tokens"], "max-tokens", base?.sampling.maxTokens ?? 300, 1),
+      temperature: numberFlag(flags.temperature, "temperature", base?.sampling.temperature ?? 0.7, 0, 5),
+      stopStrings: flags.stop ?? base?.sampling.stopStrings ?? [],
+    },
+  };
+  const result = discussionDesignSchema.safeParse(candidate);
+  if (!result.success) throw new CliError(`invalid discussion: ${result.error.issues[0]?.message ?? "unknown problem"}`);
+  return result.data;
+}
+
+export async function readDesignFile(file: string): Promise<DiscussionDesign> {
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new CliError(`cannot read design file ${file}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`design file ${file} is not valid JSON`);
+  }
+  const result = discussionDesignSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new CliError(`design file ${file}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+  }
+  return result.data;
+}
+
+async function readPersonas(file: string, warn: (line: string) => void): Promise<Persona[]> {
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new CliError(`cannot read personas file ${file}`);
+  });
+  let parsed: ReturnType<typeof parsePersonasFile>;
+  try {
+    parsed = parsePersonasFile(text);
+  } catch (error) {
+    throw new CliError(`personas file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const problem of parsed.problems) warn(`personas file ${file}: entry ${problem.index} skipped: ${problem.reason}`);
+  if (parsed.personas.length === 0) throw new CliError(`personas file ${file} has no usable persona`);
+  return parsed.personas;
+}
+
+function moderatorActor(pool: Persona[], username: string, instructions: string | undefined, context: string | undefined): Actor {
+  const persona = pool.find((candidate) => candidate.username === username);
+  if (!persona) throw new CliError(`moderator "${username}" is not in the personas file`);
+  return { persona, role: "moderator", context: context ?? defaultContext, instructions: instructions ?? defaultModeratorInstructions };
+}
+
+/** `--users 7` samples seven with the seed (never the moderator); `--users Ann,Bo` takes those. */
+export function chooseUsers(pool: Persona[], users: string, moderator: string | null, seed: number): Persona[] {
+  const eligible = pool.filter((persona) => persona.username !== moderator);
+  if (/^\d+$/.test(users)) {
+    const count = Number(users);
+    if (count < 1 || count > eligible.length) throw new CliError(`--users ${count}: the personas file has ${eligible.length} eligible personas`);
+    return new SeededRandom(deriveSeed(seed, "participants")).sample(eligible, count);
+  }
+  return users.split(",").map((name) => {
+    const persona = eligible.find((candidate) => candidate.username === name.trim());
+    if (!persona) throw new CliError(`user "${name.trim()}" is not in the personas file${name.trim() === moderator ? " (or is the moderator)" : ""}`);
+    return persona;
+  });
+}
+
+export function parseTurnManager(value: string): TurnManagerSpec {
+  const [kind, p] = value.split(":");
+  if (kind === "round-robin" && p === undefined) return { kind: "round-robin" };
+  if (kind === "random-weighted") {
+    const pRespond = p === undefined ? 0.5 : Number(p);
+    if (!Number.isFinite(pRespond) || pRespond < 0 || pRespond > 1) throw new CliError(`--turn-manager random-weighted:<p> needs 0 ≤ p ≤ 1, got "${p}"`);
+    return { kind: "random-weighted", pRespond };
+  }
+  throw new CliError(`--turn-manager must be round-robin or random-weighted[:p], got "${value}"`);
+}
+
+function parseSeedComment(value: string): { author: string; text: string } {
+  const colon = value.indexOf(":");
+  if (colon <= 0) throw new CliError(`--seed-comment must look like "<author>: <text>", got "${value}"`);
+  return { author: value.slice(0, colon).trim(), text: value.slice(colon + 1).trim() };
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { runRecordSchema, type RunRecord } from "../../shared/domain/index.js";
+import type { CliCommand } from "./command.js";
+import { CliError } from "./cli-error.js";
+import { parseFlags } from "./parse-flags.js";
+import { runDesignFromCli } from "./run-discussion.js";
+
+const help = `Usage: syndisco-studio replay <id.run.json> [--out <dir>] [--quiet]
+
+Runs a discussion again from its run record: the same design, seeds, model file, threads
+and context size. On the same machine, model and backend it writes the same comments.
+The replay gets a new id; --out defaults to the record's folder.`;
+
+export const replayCommand: CliCommand = {
+  name: "replay",
+  summary: "run a discussion again from its run record",
+  help,
+  async run(args) {
+    const { values, positionals } = parseFlags(args, { out: { type: "string" }, quiet: { type: "boolean" } }, true);
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new CliError("replay takes exactly one run record (<id>.run.json)");
+    const record = await readRunRecord(file);
+    const result = await runDesignFromCli(record.design, {
+      outputDirectory: values.out ?? path.dirname(file),
+      threads: record.runtime.threads,
+      contextSize: record.runtime.contextSize,
+      quiet: values.quiet,
+    });
+    if (result.error) process.stderr.write(`error: ${result.error}\n`);
+    process.stdout.write(`${result.paths.discussion}\n`);
+    return result.status === "failed" ? 1 : 0;
+  },
+};
+
+export async function readRunRecord(file: string): Promise<RunRecord> {
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new CliError(`cannot read run record ${file}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`run record ${file} is not valid JSON`);
+  }
+  const result = runRecordSchema.safeParse(json);
+  if (!result.success) throw new CliError(`${file} is not a run record: ${result.error.issues[0]?.path.join(".")}: ${result.error.issues[0]?.message}`);
+  return result.data;
+}
