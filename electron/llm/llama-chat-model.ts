@@ -26,6 +26,8 @@ export interface LlamaChatModelOptions {
    * every prompt from scratch, as SynDisco does (the bench's baseline).
    */
   reuse?: "exact" | "none";
+  /** Keep generating past end-of-generation tokens, so every reply has exactly maxTokens (benchmarks compare like with like). */
+  ignoreEndOfGeneration?: boolean;
   /** Called when a prompt has been evaluated, with the tokens the sequence then holds (tests check exactness). */
   inspectPrompt?: (info: { sequenceKey: string; prompt: readonly Token[]; held: readonly Token[] }) => void;
 }
@@ -96,6 +98,7 @@ export class LlamaChatModel implements ChatModel {
         temperature: request.sampling.temperature,
         topP: request.sampling.temperature > 0 ? request.sampling.topP : undefined,
         seed: request.seed,
+        yieldEogToken: this.options.ignoreEndOfGeneration ?? false,
         // A silent context shift would drop tokens the rest was computed against: refuse it.
         contextShift: { strategy: () => { throw new PromptTooLongError("the context is full"); } },
       });

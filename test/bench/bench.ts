@@ -1,0 +1,49 @@
+import { parseArgs } from "node:util";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { defaultThreadCount } from "../../electron/llm/llama-runtime.js";
+import { benchDesign, benchDiscussion, type DiscussionBenchRow } from "./discussion-bench.js";
+import { printTable } from "./table.js";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean" },
+    model: { type: "string" },
+    "max-tokens": { type: "string" },
+    threads: { type: "string" },
+  },
+});
+
+const modelPath = values.model ?? (await ensureTinyModel());
+const maxTokens = Number(values["max-tokens"] ?? 48);
+const threads = Number(values.threads ?? defaultThreadCount());
+const design = await benchDesign(modelPath, maxTokens);
+
+// Same design, greedy, same number of tokens per reply: only prompt evaluation differs.
+const engine = await benchDiscussion(modelPath, design, "exact", threads);
+const naive = await benchDiscussion(modelPath, design, "none", threads);
+const result: { engine: DiscussionBenchRow; naive: DiscussionBenchRow } = { engine, naive };
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  process.stdout.write(`Discussion bench: 7 users + moderator, 15 turns, window 3, ${maxTokens} tokens per reply, ${threads} thread(s)\n`);
+  process.stdout.write(`model: ${modelPath}\n\n`);
+  printTable(
+    ["run", "comments", "generated tokens", "generated tok/s", "prompt tok evaluated / comment", "exact minimum / comment", "wall s"],
+    Object.entries(result).map(([name, row]) => [
+      name,
+      String(row.comments),
+      String(row.generatedTokens),
+      row.generatedTokensPerSecond.toFixed(1),
+      row.promptTokensPerComment.toFixed(1),
+      row.minimumPromptTokensPerComment.toFixed(1),
+      row.wallSeconds.toFixed(2),
+    ]),
+  );
+  const ratio = (a: number, b: number) => (a / b).toFixed(3);
+  process.stdout.write(
+    `\nengine prompt tokens / exact minimum: ${ratio(engine.promptTokensPerComment, engine.minimumPromptTokensPerComment)}` +
+      `\nengine prompt tokens / naive: ${ratio(engine.promptTokensPerComment, naive.promptTokensPerComment)}` +
+      `\nengine wall time / naive: ${ratio(engine.wallSeconds, naive.wallSeconds)}\n`,
+  );
+}
