@@ -1,0 +1,147 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { DiscussionLog, RunRecord } from "../../shared/domain/index.js";
+import { runRecordSchema } from "../../shared/domain/run-record.js";
+import { idSchema, libraryEntrySchema, type ExportFormat, type FileContent, type FileProblem, type LibraryEntry } from "../../shared/contract.js";
+import { importDiscussionFile } from "./discussion-import.js";
+import { serializeLegacyDiscussion } from "./legacy-format.js";
+import { serializeV2Discussion } from "./v2-format.js";
+import { discussionToMarkdown } from "./export-markdown.js";
+import { discussionToCsv } from "./export-csv.js";
+import { runPaths } from "./run-files.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { CorruptFileError, NotFoundError, readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";
+
+const indexSchema = z.object({
+  version: z.literal(1),
+  files: z.record(z.string(), z.object({ modifiedMs: z.number(), size: z.number(), entry: libraryEntrySchema })),
+});
+type LibraryIndex = z.infer<typeof indexSchema>;
+
+/**
+ * Every saved discussion: the SynDisco files in the discussions folder (runs write `<id>.json`
+ * there, imports are copied there byte for byte). A small index keyed by file name, size and
+ * modification time means a listing reads only files that changed, so thousands open at once.
+ */
+export class Library {
+  private readonly writes = new WriteQueue();
+
+  constructor(
+    readonly directory: string,
+    private readonly indexFile: string,
+  ) {}
+
+  async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
+    const index = await this.readIndex();
+    const next: LibraryIndex = { version: 1, files: {} };
+    const entries: LibraryEntry[] = [];
+    const problems: FileProblem[] = [];
+    let changed = false;
+    for (const fileName of await this.discussionFiles()) {
+      const file = path.join(this.directory, fileName);
+      const info = await stat(file).catch(() => null);
+      if (!info) continue;
+      const cached = index.files[fileName];
+      if (cached && cached.modifiedMs === info.mtimeMs && cached.size === info.size) {
+        next.files[fileName] = cached;
+        entries.push(cached.entry);
+        continue;
+      }
+      changed = true;
+      try {
+        const { entry } = await this.readEntry(fileName, info.mtime);
+        next.files[fileName] = { modifiedMs: info.mtimeMs, size: info.size, entry };
+        entries.push(entry);
+      } catch (error) {
+        problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (changed || Object.keys(index.files).length !== Object.keys(next.files).length) await this.writes.run(() => writeDataFile(this.indexFile, next));
+    entries.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    return { entries, problems };
+  }
+
+  async open(id: string): Promise<{ entry: LibraryEntry; log: DiscussionLog; record: RunRecord | null }> {
+    const fileName = `${id}.json`;
+    const info = await stat(path.join(this.directory, fileName)).catch(() => null);
+    if (!info) throw new NotFoundError(`no discussion "${id}" in the library`);
+    return this.readEntry(fileName, info.mtime);
+  }
+
+  /** Copies each readable discussion file into the library; an id already present is a problem, not an overwrite. */
+  async importFiles(files: readonly FileContent[], onProgress?: (done: number) => void): Promise<{ imported: string[]; problems: FileProblem[] }> {
+    const imported: string[] = [];
+    const problems: FileProblem[] = [];
+    for (const [done, file] of files.entries()) {
+      const result = importDiscussionFile(file.content, file.fileName);
+      if (!result.ok) problems.push({ file: file.fileName, message: result.error.message });
+      else if (!idSchema.safeParse(result.value.id).success) problems.push({ file: file.fileName, message: `its id "${result.value.id}" cannot name a file` });
+      else {
+        const target = path.join(this.directory, `${result.value.id}.json`);
+        const added = await this.writes.run(async () => {
+          if ((await readTextIfExists(target)) !== null) return false;
+          await writeFileAtomic(target, file.content);
+          return true;
+        });
+        if (added) imported.push(result.value.id);
+        else problems.push({ file: file.fileName, message: `discussion "${result.value.id}" is already in the library` });
+      }
+      onProgress?.(done + 1);
+    }
+    return { imported, problems };
+  }
+
+  async export(id: string, format: ExportFormat): Promise<FileContent> {
+    const { log } = await this.open(id);
+    switch (format) {
+      case "legacy":
+        return { fileName: `${id}.json`, content: serializeLegacyDiscussion(log) };
+      case "v2":
+        return { fileName: `${id}.v2.json`, content: serializeV2Discussion(log) };
+      case "markdown":
+        return { fileName: `${id}.md`, content: discussionToMarkdown(log) };
+      case "csv":
+        return { fileName: `${id}.csv`, content: discussionToCsv(log) };
+    }
+  }
+
+  private async readEntry(fileName: string, modified: Date): Promise<{ entry: LibraryEntry; log: DiscussionLog; record: RunRecord | null }> {
+    const file = path.join(this.directory, fileName);
+    const text = await readTextIfExists(file);
+    if (text === null) throw new NotFoundError(`${file} disappeared`);
+    const result = importDiscussionFile(text, fileName);
+    if (!result.ok) throw new CorruptFileError(file, result.error.message);
+    const log = result.value;
+    const id = fileName.slice(0, -".json".length);
+    // A damaged run record must not hide the discussion itself, which is the file that matters.
+    const record = await readDataFile(runPaths(this.directory, id).runRecord, runRecordSchema).catch(() => null);
+    const entry: LibraryEntry = {
+      id,
+      fileName,
+      timestamp: log.timestamp,
+      users: log.users,
+      moderator: log.moderator,
+      commentCount: log.comments.length,
+      format: log.sourceFormat,
+      status: record?.status ?? "imported",
+      modifiedAt: modified.toISOString(),
+    };
+    return { entry, log, record };
+  }
+
+  private async discussionFiles(): Promise<string[]> {
+    try {
+      const names = await readdir(this.directory);
+      return names.filter((name) => name.endsWith(".json") && !name.endsWith(".run.json") && idSchema.safeParse(name.slice(0, -5)).success);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  /** The index is a cache of what the files say: when it is unreadable it is rebuilt, not reported. */
+  private async readIndex(): Promise<LibraryIndex> {
+    return (await readDataFile(this.indexFile, indexSchema).catch(() => null)) ?? { version: 1, files: {} };
+  }
+}
