@@ -1,0 +1,36 @@
+import type { Handlers } from "../router.js";
+import type { StudioServices } from "../services.js";
+import type { LiveDiscussion } from "../live-discussion.js";
+
+type DiscussionHandlers = Pick<
+  Handlers,
+  | "discussion.start"
+  | "discussion.stop"
+  | "discussion.pause"
+  | "discussion.resume"
+  | "discussion.step"
+  | "discussion.submitHumanComment"
+  | "discussion.subscribe"
+  | "discussion.list"
+>;
+
+const controlResult = (live: LiveDiscussion) => ({ discussionId: live.id, status: live.status });
+
+export function discussionHandlers({ runner, designs }: StudioServices): DiscussionHandlers {
+  return {
+    "discussion.start": async ({ design, designId, startPaused }) => {
+      const chosen = design ?? (await designs.load(designId as string)).design;
+      return { discussionId: await runner.start(chosen, startPaused) };
+    },
+    "discussion.stop": async ({ discussionId }) => controlResult(runner.stop(discussionId)),
+    "discussion.pause": async ({ discussionId }) => controlResult(runner.pause(discussionId)),
+    "discussion.resume": async ({ discussionId }) => controlResult(runner.resume(discussionId)),
+    "discussion.step": async ({ discussionId }) => controlResult(runner.step(discussionId)),
+    "discussion.submitHumanComment": async ({ discussionId, text }) => {
+      runner.submitHumanComment(discussionId, text);
+      return { accepted: true as const };
+    },
+    "discussion.subscribe": async ({ discussionId, sinceIndex }) => runner.snapshot(discussionId, sinceIndex),
+    "discussion.list": async () => ({ discussions: runner.list() }),
+  };
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import type { Handlers } from "../router.js";
+import type { StudioServices } from "../services.js";
+
+type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export">;
+
+export function libraryHandlers({ library, hub }: StudioServices): LibraryHandlers {
+  return {
+    "library.list": () => library.list(),
+    "library.open": ({ id }) => library.open(id),
+    "library.importFiles": ({ files }) => {
+      const operationId = randomUUID();
+      const progress = (done: number) =>
+        hub.emit({ name: "progress", payload: { operationId, label: "Importing discussions", done, total: files.length } });
+      progress(0);
+      return library.importFiles(files, progress);
+    },
+    "library.export": ({ id, format }) => library.export(id, format),
+  };
+}

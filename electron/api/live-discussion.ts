@@ -1,0 +1,94 @@
+import type { DiscussionEvent } from "../../shared/domain/events.js";
+import type { DiscussionSnapshot, DiscussionStatus, LoggedEntry, StudioEvent } from "../../shared/contract.js";
+import type { Discussion } from "../engine/discussion.js";
+
+/** What the runner adds to the engine's events: a change of pause or human-turn state. */
+export interface StatusChange {
+  type: "status";
+  discussionId: string;
+}
+export type RunnerEvent = DiscussionEvent | StatusChange;
+
+/**
+ * The server's memory of one discussion: every logged comment and the turn being written, as
+ * of the last event sent. It lets a client that reconnects ask for what it missed.
+ */
+export class LiveDiscussion {
+  discussion: Discussion | null = null;
+  status: DiscussionStatus;
+  awaitingHuman: string | null = null;
+  error: string | null = null;
+  seq = 0;
+  private readonly comments: LoggedEntry[] = [];
+  private currentTurn: DiscussionSnapshot["currentTurn"] = null;
+
+  constructor(
+    readonly id: string,
+    readonly designName: string,
+    startPaused: boolean,
+  ) {
+    this.status = startPaused ? "paused" : "running";
+  }
+
+  get finished(): boolean {
+    return this.status === "completed" || this.status === "stopped" || this.status === "failed";
+  }
+
+  /** Applies one (already coalesced) event and returns it as the contract event to send. */
+  apply(event: RunnerEvent): StudioEvent {
+    const base = { discussionId: this.id, seq: ++this.seq };
+    switch (event.type) {
+      case "turn-start":
+        this.currentTurn = { turn: event.turn, speaker: event.speaker, role: event.role, text: "" };
+        this.awaitingHuman = event.role === "human" ? event.speaker : null;
+        return { name: "discussion.turnStart", payload: { ...base, turn: event.turn, speaker: event.speaker, role: event.role } };
+      case "token":
+        if (this.currentTurn) this.currentTurn.text += event.text;
+        return { name: "discussion.tokens", payload: { ...base, turn: event.turn, speaker: event.speaker, text: event.text } };
+      case "comment":
+        this.comments.push({ index: event.index, comment: event.comment, stats: event.stats });
+        this.currentTurn = null;
+        this.awaitingHuman = null;
+        return { name: "discussion.comment", payload: { ...base, index: event.index, comment: event.comment, stats: event.stats } };
+      case "silent-turn":
+        this.currentTurn = null;
+        this.awaitingHuman = null;
+        return { name: "discussion.silentTurn", payload: { ...base, turn: event.turn, speaker: event.speaker, stats: event.stats } };
+      case "warning":
+        return { name: "discussion.warning", payload: { ...base, message: event.message } };
+      case "end":
+        this.status = event.reason;
+        this.currentTurn = null;
+        this.awaitingHuman = null;
+        return { name: "discussion.end", payload: { ...base, reason: event.reason } };
+      case "error":
+        this.status = "failed";
+        this.error = event.message;
+        this.currentTurn = null;
+        this.awaitingHuman = null;
+        return { name: "discussion.error", payload: { ...base, message: event.message } };
+      case "status":
+        return { name: "discussion.status", payload: { ...base, status: this.status, awaitingHuman: this.awaitingHuman } };
+    }
+  }
+
+  snapshot(sinceIndex: number): DiscussionSnapshot {
+    return {
+      ...this.summary(),
+      comments: this.comments.filter((entry) => entry.index >= sinceIndex),
+    };
+  }
+
+  summary(): Omit<DiscussionSnapshot, "comments"> {
+    return {
+      discussionId: this.id,
+      designName: this.designName,
+      status: this.status,
+      awaitingHuman: this.awaitingHuman,
+      commentCount: this.comments.length,
+      currentTurn: this.currentTurn ? { ...this.currentTurn } : null,
+      error: this.error,
+      seq: this.seq,
+    };
+  }
+}

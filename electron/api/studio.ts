@@ -1,0 +1,111 @@
+import path from "node:path";
+import type { DiscussionDesign } from "../../shared/domain/design.js";
+import { dataLayout } from "../app-paths.js";
+import { designModels } from "../engine/design-helpers.js";
+import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";
+import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
+import { DesignStore } from "../storage/design-store.js";
+import { Library } from "../storage/library.js";
+import { PersonaStore } from "../storage/persona-store.js";
+import { SettingsStore } from "../storage/settings-store.js";
+import { DiscussionRunner } from "./discussion-runner.js";
+import { EventHub } from "./event-hub.js";
+import { createRouter, type Handlers, type Router, type RouterOptions } from "./router.js";
+import type { StudioServices } from "./services.js";
+import { designHandlers } from "./handlers/designs.js";
+import { discussionHandlers } from "./handlers/discussion.js";
+import { libraryHandlers } from "./handlers/library.js";
+import { modelHandlers } from "./handlers/models.js";
+import { personaHandlers } from "./handlers/personas.js";
+import { settingsHandlers } from "./handlers/settings.js";
+
+export interface StudioOptions {
+  dataDirectory: string;
+  /** Written into run records, e.g. "syndisco-studio 0.1.0 (web)". */
+  appLabel?: string;
+  /** Overrides of what the settings file says (tests use `threads: 1`). */
+  registry?: Partial<ModelRegistryOptions>;
+  tokenIntervalMs?: number;
+  router?: RouterOptions;
+  /** Wraps the handlers before the router gets them (tests count which handlers run). */
+  wrapHandlers?: (handlers: Handlers) => Handlers;
+}
+
+/** The engine, the stores and the router that every transport (IPC, WebSocket, tests) shares. */
+export interface Studio {
+  router: Router;
+  events: EventHub;
+  services: StudioServices;
+  /** Loads a GGUF file now and lists it among the models (web mode's `--model`). */
+  preloadModel(file: string): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function createStudio(options: StudioOptions): Promise<Studio> {
+  const layout = dataLayout(options.dataDirectory);
+  const settings = new SettingsStore(layout.settingsFile);
+  const { settings: current } = await settings.read();
+  const registryOptions: ModelRegistryOptions = {
+    modelsDirectory: current.modelsDirectory ?? layout.modelsDirectory,
+    contextSize: current.contextSize,
+    threads: current.threads > 0 ? current.threads : undefined,
+    gpu: current.gpu === "cpu" ? false : "auto",
+    ...options.registry,
+  };
+  // Settings that shape the registry apply from the next start: loaded models keep their context.
+  const registry = new ModelRegistry(registryOptions);
+  const hub = new EventHub();
+  const runner = new DiscussionRunner({
+    registry,
+    outputDirectory: layout.discussionsDirectory,
+    emit: (event) => hub.emit(event),
+    tokenIntervalMs: options.tokenIntervalMs,
+    runtime: async (design: DiscussionDesign) => ({
+      app: options.appLabel ?? "syndisco-studio",
+      gpu: usesLlama(design) ? gpuLabel(await sharedLlama(registryOptions.gpu ?? "auto")) : "none",
+      threads: registryOptions.threads ?? defaultThreadCount(),
+      contextSize: registryOptions.contextSize ?? 4096,
+    }),
+  });
+  const services: StudioServices = {
+    layout,
+    personas: new PersonaStore(layout.personasFile),
+    designs: new DesignStore(layout.designsDirectory),
+    settings,
+    library: new Library(layout.discussionsDirectory, layout.libraryIndexFile),
+    registry,
+    runner,
+    hub,
+    addedModels: new Set(),
+  };
+  const handlers: Handlers = {
+    ...personaHandlers(services),
+    ...designHandlers(services),
+    ...discussionHandlers(services),
+    ...libraryHandlers(services),
+    ...modelHandlers(services),
+    ...settingsHandlers(services),
+  };
+  const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
+  return {
+    router,
+    events: hub,
+    services,
+    async preloadModel(file) {
+      const absolute = path.resolve(file);
+      services.addedModels.add(absolute);
+      hub.emit({ name: "progress", payload: { operationId: `load:${absolute}`, label: `Loading ${path.basename(absolute)}`, done: 0, total: 1 } });
+      // A few sequences so a first design need not share one by LRU; prepare() reuses this load.
+      await registry.load({ backend: "llama", path: absolute }, 4);
+      hub.emit({ name: "progress", payload: { operationId: `load:${absolute}`, label: `Loaded ${path.basename(absolute)}`, done: 1, total: 1 } });
+    },
+    async dispose() {
+      await runner.shutdown();
+      await registry.dispose();
+    },
+  };
+}
+
+function usesLlama(design: DiscussionDesign): boolean {
+  return [...designModels(design).values()].some((ref) => ref.backend === "llama");
+}
