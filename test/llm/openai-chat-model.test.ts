@@ -1,0 +1,236 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { OpenAiChatModel, OpenAiRequestError, type OpenAiModelRef } from "../../electron/llm/openai-chat-model.js";
+import type { ChatModel, GenerationRequest } from "../../electron/llm/types.js";
+import { Discussion } from "../../electron/engine/discussion.js";
+import type { DiscussionEvent } from "../../shared/domain/index.js";
+import { testDesign } from "../support/designs.js";
+
+const bodySchema = z.object({
+  model: z.string(),
+  messages: z.array(z.object({ role: z.string(), content: z.string() })),
+  stream: z.boolean(),
+  stream_options: z.object({ include_usage: z.boolean() }).optional(),
+  temperature: z.number(),
+  top_p: z.number(),
+  max_tokens: z.number(),
+  seed: z.number(),
+  stop: z.array(z.string()).optional(),
+});
+type ChatBody = z.infer<typeof bodySchema>;
+type Handler = (body: ChatBody, res: ServerResponse, index: number) => Promise<void> | void;
+
+/** A loopback server speaking just enough of the OpenAI streaming protocol. */
+class FakeServer {
+  private server!: Server;
+  handler: Handler = (_, res) => stream(res, ["Hello"]);
+  requests: { body: ChatBody; headers: IncomingHttpHeaders }[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  baseUrl = "";
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    if (!address || typeof address === "string") throw new Error("no address");
+    this.baseUrl = `http://127.0.0.1:${address.port}/v1`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = "";
+    for await (const chunk of req) raw += String(chunk);
+    if (req.url !== "/v1/chat/completions" || req.method !== "POST") return void res.writeHead(404).end();
+    const body = bodySchema.parse(JSON.parse(raw));
+    const index = this.requests.push({ body, headers: req.headers }) - 1;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      await this.handler(body, res, index);
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function stream(
+  res: ServerResponse,
+  deltas: string[],
+  options: { usage?: { prompt_tokens: number; completion_tokens: number }; finish?: string; delayMs?: number } = {},
+): Promise<void> {
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+  send({ choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] });
+  for (const content of deltas) {
+    if (options.delayMs) await pause(options.delayMs);
+    send({ choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+  }
+  send({ choices: [{ index: 0, delta: {}, finish_reason: options.finish ?? "stop" }] });
+  if (options.usage) send({ choices: [], usage: { ...options.usage, total_tokens: 0 } });
+  res.end("data: [DONE]\n\n");
+}
+
+let server: FakeServer;
+beforeEach(async () => {
+  server = new FakeServer();
+  await server.start();
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+function model(overrides: Partial<OpenAiModelRef> = {}, env: Record<string, string> = {}): OpenAiChatModel {
+  const ref: OpenAiModelRef = { backend: "openai", baseUrl: server.baseUrl, modelName: "test-model", maxConcurrent: 4, ...overrides };
+  return new OpenAiChatModel(ref, { env, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } });
+}
+
+function request(extra: Partial<GenerationRequest> = {}): GenerationRequest {
+  return {
+    sequenceKey: "d:Ann",
+    prompt: { system: "You are Ann.\nBe brief.", user: "Ann: hi\n\nReply as Ann." },
+    sampling: { temperature: 0.7, topP: 0.9, seed: 42, maxTokens: 64, stopStrings: ["\nUser:"] },
+    seed: 1234,
+    ...extra,
+  };
+}
+
+describe("OpenAiChatModel", () => {
+  it("streams deltas, sends exactly the prompt and sampling, and takes token counts from usage", async () => {
+    server.handler = (_, res) => stream(res, ["Hel", "lo, ", "world"], { usage: { prompt_tokens: 17, completion_tokens: 4 } });
+    const deltas: string[] = [];
+    const result = await model({ apiKeyEnv: "TEST_KEY" }, { TEST_KEY: "sk-test" }).generate(request({ onText: (d) => deltas.push(d) }));
+    expect(result).toMatchObject({ text: "Hello, world", promptTokens: 17, evaluatedPromptTokens: 17, minimumPromptTokens: 17, generatedTokens: 4, stopReason: "eos" });
+    expect(deltas).toEqual(["Hel", "lo, ", "world"]);
+    const [{ body, headers }] = server.requests as [(typeof server.requests)[number]];
+    expect(body).toEqual({
+      model: "test-model",
+      messages: [
+        { role: "system", content: "You are Ann.\nBe brief." },
+        { role: "user", content: "Ann: hi\n\nReply as Ann." },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.7,
+      top_p: 0.9,
+      max_tokens: 64,
+      seed: 1234,
+      stop: ["\nUser:"],
+    });
+    expect(headers.authorization).toBe("Bearer sk-test");
+  });
+
+  it("estimates generated tokens as chunks when the server sends no usage, and maps length to max-tokens", async () => {
+    server.handler = (_, res) => stream(res, ["a", "b", "c"], { finish: "length" });
+    const result = await model().generate(request());
+    expect(result).toMatchObject({ text: "abc", promptTokens: 0, generatedTokens: 3, stopReason: "max-tokens" });
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("returns an empty reply as empty text", async () => {
+    server.handler = (_, res) => stream(res, []);
+    expect(await model().generate(request())).toMatchObject({ text: "", generatedTokens: 0, stopReason: "eos" });
+  });
+
+  it("retries a 429, honouring Retry-After over its own backoff", async () => {
+    server.handler = (_, res, index) => {
+      if (index === 0) return void res.writeHead(429, { "retry-after": "0" }).end('{"error":{"message":"slow down"}}');
+      return stream(res, ["ok"]);
+    };
+    const slowBackoff = new OpenAiChatModel(
+      { backend: "openai", baseUrl: server.baseUrl, modelName: "m", maxConcurrent: 1 },
+      { retry: { attempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } },
+    );
+    const started = Date.now();
+    expect((await slowBackoff.generate(request())).text).toBe("ok");
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("gives up on a persistent 500 with a clear error after the attempts", async () => {
+    server.handler = (_, res) => void res.writeHead(500, { "content-type": "application/json" }).end('{"error":{"message":"CUDA out of memory"}}');
+    const error = await model().generate(request()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAiRequestError);
+    expect((error as Error).message).toMatch(/chat\/completions failed after 3 attempts; last: 500 Internal Server Error: CUDA out of memory$/);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("does not retry a 401", async () => {
+    server.handler = (_, res) => void res.writeHead(401).end('{"error":"bad key"}');
+    await expect(model().generate(request())).rejects.toThrow(/answered 401 Unauthorized: bad key/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries network errors, then says so", async () => {
+    const unreachable = new OpenAiChatModel(
+      { backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 1 },
+      { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+    );
+    await expect(unreachable.generate(request())).rejects.toThrow(/failed after 2 attempts; last: network error: /);
+  });
+
+  it("refuses to start without the API key variable", () => {
+    expect(() => model({ apiKeyEnv: "MISSING_KEY" })).toThrow(/MISSING_KEY is not set/);
+  });
+
+  it("keeps at most maxConcurrent requests in flight per profile", async () => {
+    server.handler = (_, res) => stream(res, ["x"], { delayMs: 40 });
+    const a = model({ maxConcurrent: 2 });
+    const b = model({ maxConcurrent: 2 });
+    const results = await Promise.all([a, b, a, b, a, b].map((m) => m.generate(request())));
+    expect(results.map((r) => r.text)).toEqual(Array(6).fill("x"));
+    expect(server.maxInFlight).toBe(2);
+  });
+
+  it("stops on abort mid-stream and keeps what was written", async () => {
+    server.handler = async (_, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      for (const content of ["one ", "two "]) res.write(`data: ${JSON.stringify({ choices: [{ delta: { content } }] })}\n\n`);
+      await new Promise((resolve) => res.on("close", resolve));
+    };
+    const controller = new AbortController();
+    const deltas: string[] = [];
+    const onText = (delta: string) => {
+      deltas.push(delta);
+      if (deltas.length === 2) controller.abort();
+    };
+    const result = await model().generate(request({ signal: controller.signal, onText }));
+    expect(result).toMatchObject({ text: "one two ", stopReason: "aborted", generatedTokens: 2 });
+  });
+
+  it("drives a whole discussion: comments are the server's replies, and it received the engine's exact prompts", async () => {
+    let reply = 0;
+    server.handler = (body, res) => stream(res, [`Reply ${++reply} `, `to ${body.messages.length} messages.`], { usage: { prompt_tokens: 10, completion_tokens: 2 } });
+    const remote = model();
+    const sent: GenerationRequest["prompt"][] = [];
+    const spy: ChatModel = {
+      identity: remote.identity,
+      generate: (r) => (sent.push(r.prompt), remote.generate(r)),
+      releaseSequences: () => remote.releaseSequences(),
+      dispose: () => remote.dispose(),
+    };
+    const design = testDesign("unused.gguf", { model: { backend: "openai", baseUrl: server.baseUrl, modelName: "test-model" } });
+    const events: DiscussionEvent[] = [];
+    for await (const event of new Discussion(design, { modelFor: () => spy }).events()) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: "end", reason: "completed" });
+    const comments = events.flatMap((e) => (e.type === "comment" ? [e.comment] : []));
+    // Seed, then each of 4 round-robin turns answered by the moderator.
+    expect(comments.map((c) => c.name)).toEqual(["Ann", "Ann", "Mod", "Bo", "Mod", "Cy", "Mod", "Ann", "Mod"]);
+    expect(comments.slice(1).map((c) => c.text)).toEqual(Array.from({ length: 8 }, (_, i) => `Reply ${i + 1} to 2 messages.`));
+    expect(comments.slice(1).every((c) => c.model === "test-model")).toBe(true);
+    expect(server.requests.map((r) => r.body.messages)).toEqual(
+      sent.map((p) => [
+        { role: "system", content: p.system },
+        { role: "user", content: p.user },
+      ]),
+    );
+    expect(sent[1]?.user).toContain("Reply 1 to 2 messages.");
+  });
+});
