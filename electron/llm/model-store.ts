@@ -40,8 +40,12 @@ export class ModelStore {
   readonly modelsDirectory: string;
   readonly listFile: string;
 
-  constructor(readonly dataDirectory: string) {
-    this.modelsDirectory = path.join(dataDirectory, "models");
+  /** `modelsDirectory` overrides `<data>/models` (the settings may name another folder). */
+  constructor(
+    readonly dataDirectory: string,
+    options: { modelsDirectory?: string } = {},
+  ) {
+    this.modelsDirectory = path.resolve(options.modelsDirectory ?? path.join(dataDirectory, "models"));
     this.listFile = path.join(dataDirectory, "models.json");
   }
 
