@@ -5,8 +5,10 @@ import { runCommand } from "./cli/run-command.js";
 import { replayCommand } from "./cli/replay-command.js";
 import { convertCommand } from "./cli/convert-command.js";
 import { recoverCommand } from "./cli/recover-command.js";
+import { experimentCommand } from "./cli/experiment-command.js";
+import { modelsCommand } from "./cli/models-command.js";
 
-const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand];
+const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, modelsCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);

@@ -7,3 +7,4 @@ export * from "./comment.js";
 export * from "./events.js";
 export * from "./discussion-log.js";
 export * from "./run-record.js";
+export * from "./experiment.js";

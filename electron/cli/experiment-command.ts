@@ -1,0 +1,128 @@
+import { readFile } from "node:fs/promises";
+import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
+import type { CliCommand } from "./command.js";
+import { CliError } from "./cli-error.js";
+import { integerFlag, parseFlags } from "./parse-flags.js";
+import { ExperimentRunner } from "../engine/experiment-runner.js";
+import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
+import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
+import { appVersion } from "../app-version.js";
+import { progressLine } from "./progress-bar.js";
+
+const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N]
+       syndisco-studio experiment plan <spec.json>
+
+run   runs every discussion of the study, N at a time (default 4), writing
+      <out>/<cell>/<id>.json (legacy SynDisco) + <id>.run.json as each finishes, plus
+      <out>/experiment.json and <out>/manifest.csv. Run it again after a crash or a kill
+      to continue: finished discussions are kept, unfinished ones rerun.
+      Keys while running (in a terminal): p pause / resume, q or Ctrl-C cancel
+      (a second Ctrl-C quits at once).
+plan  prints the cells, the number of discussions and the first sampled participant sets.`;
+
+export const experimentCommand: CliCommand = {
+  name: "experiment",
+  summary: "plan or run a study (conditions x repetitions), resumable",
+  help,
+  async run(args) {
+    const [verb, ...rest] = args;
+    const { values, positionals } = parseFlags(
+      rest,
+      { out: { type: "string" }, parallel: { type: "string" }, threads: { type: "string" }, "context-size": { type: "string" }, quiet: { type: "boolean" } },
+      true,
+    );
+    const [file] = positionals;
+    if (verb !== "run" && verb !== "plan") throw new CliError('experiment needs "run" or "plan" (try --help)');
+    if (!file || positionals.length > 1) throw new CliError(`experiment ${verb} takes exactly one spec file`);
+    const spec = await readExperimentSpec(file);
+    if (verb === "plan") return printPlan(spec);
+    if (!values.out) throw new CliError("--out <dir> is required");
+    const threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1);
+    const contextSize = integerFlag(values["context-size"], "context-size", 4096, 64);
+    const llama = await sharedLlama();
+    const runner = new ExperimentRunner(spec, {
+      outputDirectory: values.out,
+      parallel: integerFlag(values.parallel, "parallel", 4, 1),
+      registry: { threads, contextSize },
+      runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
+      onProgress: values.quiet ? undefined : throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200),
+    });
+    const detach = attachKeys(runner);
+    try {
+      const final = await runner.run();
+      process.stderr.write(`\r${progressLine(final)}\x1b[K\n`);
+      process.stdout.write(`${values.out}\n`);
+      return final.state === "finished" && final.failed === 0 ? 0 : 1;
+    } finally {
+      detach();
+    }
+  },
+};
+
+export async function readExperimentSpec(file: string): Promise<ExperimentSpec> {
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new CliError(`cannot read experiment spec ${file}`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliError(`experiment spec ${file} is not valid JSON`);
+  }
+  const result = experimentSpecSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new CliError(`experiment spec ${file}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+  }
+  return result.data;
+}
+
+function printPlan(spec: ExperimentSpec): number {
+  const plan = planExperiment(spec);
+  process.stdout.write(`${plan.cells.length} cells x ${spec.repetitions} repetitions = ${plan.discussions.length} discussions\n`);
+  for (const cell of plan.cells) process.stdout.write(`  ${cell.id}\n`);
+  process.stdout.write("participants of the first repetitions (the same in every cell):\n");
+  for (let repetition = 0; repetition < Math.min(3, spec.repetitions); repetition++) {
+    process.stdout.write(`  ${repetition + 1}: ${sampleParticipants(spec, repetition).personas.map((p) => p.username).join(", ")}\n`);
+  }
+  return 0;
+}
+
+function throttle<T>(action: (value: T) => void, milliseconds: number): (value: T) => void {
+  let last = 0;
+  return (value) => {
+    const now = Date.now();
+    if (now - last >= milliseconds) {
+      last = now;
+      action(value);
+    }
+  };
+}
+
+function attachKeys(runner: ExperimentRunner): () => void {
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    process.stderr.write("\ncancelling: finished discussions are kept; run the same command again to continue\n");
+    runner.cancel();
+  };
+  process.on("SIGINT", onSigint);
+  const stdin = process.stdin;
+  const onKey = (key: Buffer) => {
+    const char = key.toString();
+    if (char === "p") (runner.progress.state === "paused" ? runner.resume() : runner.pause());
+    if (char === "q" || char === "\u0003") onSigint();
+  };
+  if (stdin.isTTY) {
+    stdin.setRawMode(true);
+    stdin.on("data", onKey);
+  }
+  return () => {
+    process.off("SIGINT", onSigint);
+    if (stdin.isTTY) {
+      stdin.off("data", onKey);
+      stdin.setRawMode(false);
+      stdin.pause();
+    }
+  };
+}

@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import {
+  discussionDesignSchema,
+  type Actor,
+  type DiscussionDesign,
+  type ExperimentSpec,
+  type Persona,
+} from "../../shared/domain/index.js";
+import { SeededRandom, deriveSeed } from "../../shared/random.js";
+
+export interface ExperimentCell {
+  /** Folder-safe id: index plus the labels of its conditions. */
+  id: string;
+  index: number;
+  conditions: { moderator: string; turnManager: string; model: string; topic: string; userInstructions: string };
+}
+
+export interface PlannedDiscussion {
+  discussionId: string;
+  cell: ExperimentCell;
+  repetition: number;
+  /** Seed of participant sampling (shared by every cell for a repetition: cells compare the same people). */
+  participantSeed: number;
+  /** Seed of generation and turn order for this discussion. */
+  seed: number;
+  participants: string[];
+  design: DiscussionDesign;
+}
+
+export interface ExperimentPlan {
+  cells: ExperimentCell[];
+  discussions: PlannedDiscussion[];
+}
+
+/** The cross product of every condition list, in a fixed order. */
+export function experimentCells(spec: ExperimentSpec): ExperimentCell[] {
+  const c = spec.conditions;
+  const cells: ExperimentCell[] = [];
+  for (const moderator of c.moderators)
+    for (const turnManager of c.turnManagers)
+      for (const model of c.models)
+        for (const topic of c.topics)
+          for (const instructions of c.userInstructions) {
+            const conditions = { moderator: moderator.label, turnManager: turnManager.label, model: model.label, topic: topic.label, userInstructions: instructions.label };
+            const index = cells.length;
+            const labels = Object.values(conditions).map((value) => value.replace(/[^\w.+-]+/g, "-"));
+            cells.push({ id: `${String(index + 1).padStart(3, "0")}_${labels.join("_")}`, index, conditions });
+          }
+  return cells;
+}
+
+export function planExperiment(spec: ExperimentSpec): ExperimentPlan {
+  const cells = experimentCells(spec);
+  const discussions: PlannedDiscussion[] = [];
+  for (const cell of cells) {
+    for (let repetition = 0; repetition < spec.repetitions; repetition++) {
+      discussions.push(planDiscussion(spec, cell, repetition));
+    }
+  }
+  return { cells, discussions };
+}
+
+export function sampleParticipants(spec: ExperimentSpec, repetition: number): { seed: number; personas: Persona[] } {
+  const moderatorNames = new Set(spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" ? [m.persona.username] : [])));
+  const eligible = spec.personaPool.filter((persona) => !moderatorNames.has(persona.username));
+  const seed = deriveSeed(spec.masterSeed, "participants", repetition);
+  return { seed, personas: new SeededRandom(seed).sample(eligible, spec.usersPerDiscussion) };
+}
+
+function planDiscussion(spec: ExperimentSpec, cell: ExperimentCell, repetition: number): PlannedDiscussion {
+  const c = spec.conditions;
+  const pick = <T extends { label: string }>(items: T[], label: string) => items.find((item) => item.label === label) as T;
+  const moderatorVariant = pick(c.moderators, cell.conditions.moderator);
+  const turnManager = pick(c.turnManagers, cell.conditions.turnManager);
+  const model = pick(c.models, cell.conditions.model);
+  const topic = pick(c.topics, cell.conditions.topic);
+  const instructions = pick(c.userInstructions, cell.conditions.userInstructions);
+  const { seed: participantSeed, personas } = sampleParticipants(spec, repetition);
+  const seed = deriveSeed(spec.masterSeed, "discussion", cell.id, repetition);
+  const participants: Actor[] = personas.map((persona) => ({ persona, role: "user", context: spec.context, instructions: instructions.text }));
+  const moderator: Actor | null =
+    moderatorVariant.kind === "none"
+      ? null
+      : { persona: moderatorVariant.persona, role: "moderator", context: spec.context, instructions: moderatorVariant.instructions, model: moderatorVariant.model };
+  const design = discussionDesignSchema.parse({
+    name: `${spec.name} / ${cell.id} / ${repetition + 1}`,
+    participants,
+    moderator,
+    seedComments: topic.seedComments,
+    turns: spec.turns,
+    historyWindow: spec.historyWindow,
+    turnManager: turnManager.spec,
+    model: model.model,
+    sampling: { ...spec.sampling, seed },
+  });
+  return {
+    discussionId: discussionUuid(spec, cell.id, repetition),
+    cell,
+    repetition,
+    participantSeed,
+    seed,
+    participants: personas.map((persona) => persona.username),
+    design,
+  };
+}
+
+/**
+ * A UUID v4-shaped id derived from the study and the discussion's place in it, so a resumed
+ * study finds its finished files by name and never runs a discussion twice.
+ */
+export function discussionUuid(spec: ExperimentSpec, cellId: string, repetition: number): string {
+  const hash = createHash("sha256").update(JSON.stringify([spec.name, spec.masterSeed, cellId, repetition])).digest();
+  hash[6] = ((hash[6] as number) & 0x0f) | 0x40;
+  hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

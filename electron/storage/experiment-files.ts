@@ -1,0 +1,102 @@
+import { readFile, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { runRecordSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
+import type { ExperimentPlan, PlannedDiscussion } from "../engine/experiment-plan.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { runPaths } from "./run-files.js";
+import { csvField } from "./export-csv.js";
+
+export interface ManifestRow {
+  planned: PlannedDiscussion;
+  status: "pending" | "running" | "completed" | "stopped" | "failed";
+  comments: number;
+  generatedTokens: number;
+  seconds: number;
+}
+
+export const MANIFEST_COLUMNS = ["cell", "discussion_id", "repetition", "participants", "moderator", "seed", "comments", "tokens", "seconds", "status"] as const;
+
+export function cellDirectory(outputDirectory: string, planned: PlannedDiscussion): string {
+  return path.join(outputDirectory, planned.cell.id);
+}
+
+/** experiment.json: the spec and every derived seed; a study's folder holds exactly one spec. */
+export async function writeExperimentFile(outputDirectory: string, spec: ExperimentSpec, plan: ExperimentPlan): Promise<void> {
+  const file = path.join(outputDirectory, "experiment.json");
+  const existing = await readFile(file, "utf8").catch(() => null);
+  if (existing !== null) {
+    let previous: unknown = null;
+    try {
+      previous = (JSON.parse(existing) as { spec?: unknown }).spec;
+    } catch {
+      throw new Error(`${file} is not valid JSON; move it away to start the study again`);
+    }
+    if (JSON.stringify(previous) !== JSON.stringify(spec)) {
+      throw new Error(`${outputDirectory} holds a different experiment; choose another output folder`);
+    }
+    return;
+  }
+  const content = {
+    kind: "syndisco-studio.experiment",
+    version: 1,
+    spec,
+    cells: plan.cells,
+    discussions: plan.discussions.map(({ discussionId, cell, repetition, participants, participantSeed, seed }) => ({
+      discussionId,
+      cell: cell.id,
+      repetition,
+      participants,
+      participantSeed,
+      seed,
+    })),
+  };
+  await writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`);
+}
+
+/**
+ * A finished discussion's run record, or null when it must be (re)run. Leftovers of an
+ * unfinished one (journal, a stopped or failed result) are removed so it restarts cleanly.
+ */
+export async function finishedRun(outputDirectory: string, planned: PlannedDiscussion): Promise<RunRecord | null> {
+  const paths = runPaths(cellDirectory(outputDirectory, planned), planned.discussionId);
+  const record = await readFile(paths.runRecord, "utf8")
+    .then((text) => runRecordSchema.safeParse(JSON.parse(text)))
+    .catch(() => null);
+  const discussionExists = await readFile(paths.discussion, "utf8").then((text) => { JSON.parse(text); return true; }).catch(() => false);
+  if (record?.success && record.data.status === "completed" && discussionExists) return record.data;
+  await Promise.all([paths.discussion, paths.runRecord, paths.journal].map((file) => rm(file, { force: true })));
+  return null;
+}
+
+export function manifestRowFromRecord(planned: PlannedDiscussion, record: RunRecord): ManifestRow {
+  const generated = record.comments.flatMap((comment) => (comment.stats ? [comment.stats] : []));
+  return {
+    planned,
+    status: record.status === "completed" ? "completed" : record.status === "stopped" ? "stopped" : "failed",
+    comments: record.comments.filter((comment) => comment.logged).length,
+    generatedTokens: generated.reduce((sum, stats) => sum + stats.generatedTokens, 0),
+    seconds: record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : 0,
+  };
+}
+
+export async function writeManifest(outputDirectory: string, rows: readonly ManifestRow[]): Promise<void> {
+  const lines = [MANIFEST_COLUMNS.join(",")];
+  for (const row of rows) {
+    const moderator = row.planned.design.moderator?.persona.username ?? "";
+    lines.push(
+      [row.planned.cell.id, row.planned.discussionId, String(row.planned.repetition), row.planned.participants.join(";"), moderator,
+        String(row.planned.seed), String(row.comments), String(row.generatedTokens), row.seconds.toFixed(2), row.status]
+        .map(csvField)
+        .join(","),
+    );
+  }
+  await writeFileAtomic(path.join(outputDirectory, "manifest.csv"), `${lines.join("\r\n")}\r\n`);
+}
+
+/** Removes temporary files a killed run left behind (writes are temp + rename, so a kill can orphan one). */
+export async function removeStaleTemporaryFiles(outputDirectory: string, cellIds: readonly string[]): Promise<void> {
+  for (const directory of [outputDirectory, ...cellIds.map((id) => path.join(outputDirectory, id))]) {
+    const names = await readdir(directory).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => name.endsWith(".tmp")).map((name) => rm(path.join(directory, name), { force: true })));
+  }
+}

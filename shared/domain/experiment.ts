@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { personaSchema } from "./persona.js";
+import { samplingSchema } from "./sampling.js";
+import { modelRefSchema } from "./model-ref.js";
+import { turnManagerSpecSchema } from "./turn-manager.js";
+import { seedCommentSchema } from "./design.js";
+
+const label = z.string().min(1).max(40).regex(/^[\w .+-]+$/, "labels use letters, digits, spaces and . + - _");
+
+export const moderatorVariantSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none"), label: label.default("none") }),
+  z.object({
+    kind: z.literal("moderator"),
+    label,
+    persona: personaSchema,
+    instructions: z.string(),
+    /** Overrides the experiment's model for this moderator. */
+    model: modelRefSchema.optional(),
+  }),
+]);
+export type ModeratorVariant = z.infer<typeof moderatorVariantSchema>;
+
+/**
+ * A study: conditions crossed into cells, each run `repetitions` times with participants
+ * sampled from a pool. Every seed derives from `masterSeed`, so the study re-runs identically.
+ */
+export const experimentSpecSchema = z
+  .object({
+    name: z.string().min(1).default("Untitled experiment"),
+    personaPool: z.array(personaSchema).min(1),
+    usersPerDiscussion: z.number().int().positive(),
+    context: z.string(),
+    conditions: z.object({
+      moderators: z.array(moderatorVariantSchema).min(1),
+      turnManagers: z.array(z.object({ label, spec: turnManagerSpecSchema })).min(1),
+      models: z.array(z.object({ label, model: modelRefSchema })).min(1),
+      topics: z.array(z.object({ label, seedComments: z.array(seedCommentSchema) })).min(1),
+      userInstructions: z.array(z.object({ label, text: z.string() })).min(1),
+    }),
+    repetitions: z.number().int().positive(),
+    turns: z.number().int().nonnegative(),
+    historyWindow: z.number().int().positive(),
+    sampling: samplingSchema.omit({ seed: true }).default(samplingSchema.omit({ seed: true }).parse({})),
+    masterSeed: z.number().int().nonnegative(),
+  })
+  .superRefine((spec, ctx) => {
+    const moderatorNames = new Set(spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" ? [m.persona.username] : [])));
+    const eligible = spec.personaPool.filter((persona) => !moderatorNames.has(persona.username)).length;
+    if (spec.usersPerDiscussion > eligible) {
+      ctx.addIssue({ code: "custom", path: ["usersPerDiscussion"], message: `${spec.usersPerDiscussion} users per discussion, but the pool has ${eligible} non-moderator personas` });
+    }
+    const usernames = spec.personaPool.map((persona) => persona.username);
+    if (new Set(usernames).size !== usernames.length) ctx.addIssue({ code: "custom", path: ["personaPool"], message: "persona usernames must be unique" });
+  });
+export type ExperimentSpec = z.infer<typeof experimentSpecSchema>;
+export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>;
+
+export const experimentProgressSchema = z.object({
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  running: z.array(z.object({ discussionId: z.string(), cell: z.string(), comments: z.number().int() })),
+  generatedTokens: z.number().int().nonnegative(),
+  tokensPerSecond: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  cells: z.array(z.object({ cell: z.string(), done: z.number().int(), total: z.number().int() })),
+  state: z.enum(["running", "paused", "cancelling", "finished", "cancelled"]),
+});
+export type ExperimentProgress = z.infer<typeof experimentProgressSchema>;
