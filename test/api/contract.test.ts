@@ -1,0 +1,169 @@
+/**
+ * One contract suite, run against the router in-process and over the WebSocket: every
+ * command's happy path, the typed errors, and a discussion's event stream on the tiny model.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandNames, type StudioEvent } from "../../shared/contract.js";
+import { StudioClientError, type StudioClient } from "../../renderer/client/studio-client.js";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { testDesign, testPersona } from "../support/designs.js";
+import { collectUntil, startHarness, type Harness, type TransportKind } from "./studio-harness.js";
+
+async function failure(promise: Promise<unknown>): Promise<StudioClientError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StudioClientError);
+  return error as StudioClientError;
+}
+
+const isEndOf = (id: string) => (event: StudioEvent) =>
+  (event.name === "discussion.end" || event.name === "discussion.error") && event.payload.discussionId === id;
+
+describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (kind) => {
+  let harness: Harness;
+  let client: StudioClient;
+  let modelPath: string;
+  let designId: string;
+  let finishedId: string;
+
+  beforeAll(async () => {
+    modelPath = await ensureTinyModel();
+    harness = await startHarness();
+    client = harness.client(kind);
+  });
+  afterAll(async () => {
+    // Every command of the contract had its happy path exercised through this transport.
+    expect(commandNames.filter((name) => !harness.handlerCalls.has(name))).toEqual([]);
+    await harness.close();
+  });
+
+  it("reads and updates settings; refuses values outside the contract", async () => {
+    const initial = await client.call("settings.get", {});
+    expect(initial.dataDirectory).toBe(harness.dataDirectory);
+    expect(initial.problems).toEqual([]);
+    const { settings } = await client.call("settings.update", { changes: { modelsDirectory: path.dirname(modelPath), contextSize: 2048 } });
+    expect(settings).toMatchObject({ modelsDirectory: path.dirname(modelPath), contextSize: 2048, gpu: "auto" });
+    const error = await failure(client.call("settings.update", { changes: { contextSize: 3 } }));
+    expect(error.code).toBe("bad-request");
+    expect(error.issues?.[0]?.path).toBe("changes.contextSize");
+    expect((await client.call("settings.get", {})).settings.contextSize).toBe(2048);
+  });
+
+  it("saves, lists, exports, imports and deletes personas", async () => {
+    await client.call("personas.save", { persona: testPersona("Ann", { hobby: "chess" }) });
+    await client.call("personas.save", { persona: testPersona("Bo") });
+    const listed = await client.call("personas.list", {});
+    expect(listed.personas.map((persona) => persona.username)).toEqual(["Ann", "Bo"]);
+    expect(listed.personas[0]?.hobby).toBe("chess");
+    const exported = await client.call("personas.exportFile", { usernames: ["Bo"] });
+    expect(JSON.parse(exported.content)).toHaveLength(1);
+    const file = { fileName: "more.json", content: JSON.stringify([{ username: "Cy" }, { username: "Bo" }, { age: 3 }]) };
+    const imported = await client.call("personas.importFile", { file });
+    expect(imported.imported).toEqual(["Cy"]);
+    expect(imported.skipped).toHaveLength(2);
+    expect(await client.call("personas.delete", { username: "Cy" })).toEqual({ deleted: true });
+    expect(await client.call("personas.delete", { username: "Nobody" })).toEqual({ deleted: false });
+    const broken = await failure(client.call("personas.importFile", { file: { fileName: "x.json", content: "{" } }));
+    expect(broken.code).toBe("bad-request");
+  });
+
+  it("saves, lists and loads designs; an unknown id is not-found", async () => {
+    const summary = await client.call("designs.save", { design: testDesign(modelPath, { name: "Parks", turns: 3 }) });
+    designId = summary.id;
+    expect(summary).toMatchObject({ name: "Parks", participants: ["Ann", "Bo", "Cy"], turns: 3 });
+    expect((await client.call("designs.list", {})).designs.map((design) => design.id)).toContain(designId);
+    const loaded = await client.call("designs.load", { id: designId });
+    expect(loaded.design.model).toEqual({ backend: "llama", path: modelPath });
+    expect((await failure(client.call("designs.load", { id: "missing" }))).code).toBe("not-found");
+  });
+
+  it("lists the models folder and reads a model's header", async () => {
+    const { models, directory } = await client.call("models.list", {});
+    expect(directory).toBe(path.dirname(modelPath));
+    expect(models.find((model) => model.path === modelPath)?.info?.architecture).toBe("llama");
+    const info = await client.call("models.info", { path: path.basename(modelPath) });
+    expect(info).toMatchObject({ path: modelPath, architecture: "llama", hasChatTemplate: true });
+    expect((await failure(client.call("models.info", { path: "/no/such/model.gguf" }))).code).toBe("bad-request");
+  });
+
+  it("streams a discussion's events completely and in order, then files it in the library", async () => {
+    const { discussionId } = await client.call("discussion.start", { designId });
+    const { done } = collectUntil(client, isEndOf(discussionId));
+    const events = (await done).filter((event) => event.name !== "progress" && event.payload.discussionId === discussionId);
+    finishedId = discussionId;
+    const seqs = events.map((event) => (event.name === "progress" ? 0 : event.payload.seq));
+    expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+    expect(events.at(-1)).toMatchObject({ name: "discussion.end", payload: { reason: "completed" } });
+
+    const comments = events.flatMap((event) => (event.name === "discussion.comment" ? [event.payload] : []));
+    expect(comments.map((comment) => comment.index)).toEqual(comments.map((_, index) => index));
+    expect(comments[0]?.comment.role).toBe("seed");
+    // Each generated comment is exactly the text its token deltas spelled, in its own turn.
+    let turn: { speaker: string; text: string } | null = null;
+    for (const event of events) {
+      if (event.name === "discussion.turnStart") turn = { speaker: event.payload.speaker, text: "" };
+      if (event.name === "discussion.tokens") {
+        expect(event.payload.speaker).toBe(turn?.speaker);
+        if (turn) turn.text += event.payload.text;
+      }
+      if (event.name === "discussion.comment" && event.payload.comment.role !== "seed") {
+        expect(event.payload.comment.name).toBe(turn?.speaker);
+        expect(turn?.text.trim()).toBe(event.payload.comment.text);
+        turn = null;
+      }
+    }
+    const speakers = events.flatMap((event) => (event.name === "discussion.turnStart" ? [event.payload.speaker] : []));
+    expect(speakers.filter((name) => name !== "Mod")).toEqual(["Ann", "Bo", "Cy"]);
+
+    const backlog = await client.call("discussion.subscribe", { discussionId, sinceIndex: 2 });
+    expect(backlog).toMatchObject({ status: "completed", commentCount: comments.length, currentTurn: null, seq: seqs.length });
+    expect(backlog.comments.map((entry) => entry.index)).toEqual(comments.slice(2).map((comment) => comment.index));
+    expect((await client.call("discussion.list", {})).discussions.map((entry) => entry.discussionId)).toContain(discussionId);
+
+    const { entries } = await client.call("library.list", {});
+    expect(entries.find((entry) => entry.id === discussionId)).toMatchObject({ status: "completed", commentCount: comments.length });
+    const opened = await client.call("library.open", { id: discussionId });
+    expect(opened.log.comments.map((comment) => comment.text)).toEqual(comments.map((comment) => comment.comment.text));
+    expect(opened.record?.speakers.length).toBe(3);
+  });
+
+  it("exports in all four formats and imports files back", async () => {
+    const legacy = await client.call("library.export", { id: finishedId, format: "legacy" });
+    expect(JSON.parse(legacy.content)).toMatchObject({ id: finishedId });
+    for (const format of ["v2", "markdown", "csv"] as const) {
+      const file = await client.call("library.export", { id: finishedId, format });
+      expect(file.content.length).toBeGreaterThan(0);
+    }
+    const copy = { fileName: "copy.json", content: legacy.content.replace(finishedId, "copied-discussion") };
+    const result = await client.call("library.importFiles", { files: [copy, legacy, { fileName: "bad.json", content: "[]" }] });
+    expect(result.imported).toEqual(["copied-discussion"]);
+    expect(result.problems.map((problem) => problem.file)).toEqual([legacy.fileName, "bad.json"]);
+    expect((await failure(client.call("library.open", { id: "absent" }))).code).toBe("not-found");
+  });
+
+  it("pauses, steps, resumes and stops a discussion; refuses what the state does not allow", async () => {
+    const { discussionId } = await client.call("discussion.start", { design: testDesign(modelPath, { turns: 50 }), startPaused: true });
+    const firstComment = collectUntil(client, (event) => event.name === "discussion.comment" && event.payload.comment.role !== "seed");
+    expect(await client.call("discussion.step", { discussionId })).toEqual({ discussionId, status: "paused" });
+    await firstComment.done;
+    expect(await client.call("discussion.resume", { discussionId })).toMatchObject({ status: "running" });
+    expect(await client.call("discussion.pause", { discussionId })).toMatchObject({ status: "paused" });
+    const human = await failure(client.call("discussion.submitHumanComment", { discussionId, text: "hello" }));
+    expect(human.code).toBe("conflict");
+    const end = collectUntil(client, isEndOf(discussionId));
+    await client.call("discussion.stop", { discussionId });
+    expect((await end.done).at(-1)).toMatchObject({ name: "discussion.end", payload: { reason: "stopped" } });
+    expect((await failure(client.call("discussion.resume", { discussionId }))).code).toBe("conflict");
+    expect((await failure(client.call("discussion.stop", { discussionId: "nope" }))).code).toBe("not-found");
+  });
+
+  it("answers an unknown command and a malformed input with bad-request", async () => {
+    const unknown = await harness.studio.router.invoke("personas.destroyAll", {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: "bad-request" } });
+    const malformed = await failure(client.call("discussion.start", {} as never));
+    expect(malformed.code).toBe("bad-request");
+  });
+});

@@ -1,0 +1,75 @@
+import { commands, type CommandName } from "../../shared/contract.js";
+import { testDesign, testPersona } from "../support/designs.js";
+
+/** One valid input per command; mutations of it make the malformed ones. */
+export function validInputs(modelPath: string): Record<CommandName, Record<string, unknown>> {
+  const design = testDesign(modelPath);
+  const file = { fileName: "f.json", content: "[]" };
+  return {
+    "personas.list": {},
+    "personas.save": { persona: testPersona("Ann") },
+    "personas.delete": { username: "Ann" },
+    "personas.importFile": { file, replaceExisting: false },
+    "personas.exportFile": { usernames: ["Ann"] },
+    "designs.list": {},
+    "designs.save": { id: "d1", design },
+    "designs.load": { id: "d1" },
+    "discussion.start": { design, startPaused: true },
+    "discussion.stop": { discussionId: "x" },
+    "discussion.pause": { discussionId: "x" },
+    "discussion.resume": { discussionId: "x" },
+    "discussion.step": { discussionId: "x" },
+    "discussion.submitHumanComment": { discussionId: "x", text: "hi" },
+    "discussion.subscribe": { discussionId: "x", sinceIndex: 0 },
+    "discussion.list": {},
+    "library.list": {},
+    "library.open": { id: "x" },
+    "library.importFiles": { files: [file] },
+    "library.export": { id: "x", format: "csv" },
+    "models.list": {},
+    "models.info": { path: "m.gguf" },
+    "settings.get": {},
+    "settings.update": { changes: { threads: 2 } },
+  };
+}
+
+const WRONG_VALUES: unknown[] = [null, 0, -1, 1.5, 1e300, "", "x".repeat(300), true, [], [null], {}, { nested: { deep: [1] } }, "../../etc/passwd"];
+const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, "", "personas", true, false, [], [{}], 1e308];
+const EXTRA_KEYS = ["extra", "__proto__", "constructor", "prototype", "toString"];
+const DESIGN_BREAKS: Record<string, unknown>[] = [
+  { participants: [] },
+  { turns: -1 },
+  { turns: 1.5 },
+  { historyWindow: 0 },
+  { model: { backend: "nope", path: "m.gguf" } },
+  { model: { backend: "llama", path: "" } },
+  { sampling: { temperature: 99 } },
+  { turnManager: { kind: "chaos" } },
+  { seedComments: [{ author: "", text: "x" }] },
+  { participants: [{ persona: { username: "" }, role: "user", context: "", instructions: "" }] },
+];
+
+export interface MalformedCase {
+  command: CommandName;
+  label: string;
+  input: unknown;
+}
+
+/** Inputs every command's schema must refuse, each checked against the schema itself so none is accidentally valid. */
+export function malformedCases(modelPath: string): MalformedCase[] {
+  const cases: MalformedCase[] = [];
+  for (const [command, valid] of Object.entries(validInputs(modelPath)) as [CommandName, Record<string, unknown>][]) {
+    const add = (label: string, input: unknown) => cases.push({ command, label, input });
+    NOT_OBJECTS.forEach((input) => add(`input ${JSON.stringify(input) ?? "undefined"}`, input));
+    for (const key of EXTRA_KEYS) add(`extra key ${key}`, JSON.parse(`{${JSON.stringify(key)}: 1, ${JSON.stringify(valid).slice(1)}`.replace(/, }$/, "}")));
+    for (const key of Object.keys(valid)) {
+      const { [key]: _removed, ...rest } = valid;
+      add(`without ${key}`, rest);
+      WRONG_VALUES.forEach((value, index) => add(`${key} = wrong value ${index}`, { ...valid, [key]: value }));
+    }
+    if ("design" in valid) {
+      for (const change of DESIGN_BREAKS) add(`design ${JSON.stringify(change)}`, { ...valid, design: { ...(valid.design as object), ...change } });
+    }
+  }
+  return cases.filter((entry) => !commands[entry.command].input.safeParse(entry.input).success);
+}
