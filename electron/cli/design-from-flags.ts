@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
-import { discussionDesignSchema, type Actor, type DiscussionDesign, type Persona, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { discussionDesignSchema, type Actor, type ModelRef, type DiscussionDesign, type Persona, type TurnManagerSpec } from "../../shared/domain/index.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { parsePersonasFile } from "../storage/personas-file.js";
 import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../engine/presets.js";
@@ -10,6 +10,12 @@ import { integerFlag, numberFlag } from "./parse-flags.js";
 export interface DesignFlags {
   design?: string;
   model?: string;
+  backend?: string;
+  "base-url"?: string;
+  "model-name"?: string;
+  "api-key-env"?: string;
+  "max-concurrent"?: string;
+  "moderator-model"?: string;
   personas?: string;
   users?: string;
   moderator?: string;
@@ -30,10 +36,8 @@ export interface DesignFlags {
 export async function designFromFlags(flags: DesignFlags, warn: (line: string) => void): Promise<DiscussionDesign> {
   const base = flags.design ? await readDesignFile(flags.design) : null;
   const seed = integerFlag(flags.seed, "seed", base?.sampling.seed ?? 42);
-  const model = flags.model
-    ? { backend: "llama" as const, path: path.resolve(flags.model) }
-    : base?.model;
-  if (!model) throw new CliError("--model <file.gguf> is required (or a design file that names one)");
+  const model = modelFromFlags(flags) ?? base?.model;
+  if (!model) throw new CliError("--model <file.gguf> is required (or --backend openai, or a design file that names a model)");
 
   let participants = base?.participants ?? [];
   let moderator = base?.moderator ?? null;
@@ -41,6 +45,7 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
     if (!flags.personas) throw new CliError("--users and --moderator need --personas <file>");
     const pool = await readPersonas(flags.personas, warn);
     moderator = flags.moderator ? moderatorActor(pool, flags.moderator, flags["moderator-instructions"], flags.context) : null;
+    if (moderator && flags["moderator-model"]) moderator.model = { backend: "llama", path: path.resolve(flags["moderator-model"]) };
     participants = chooseUsers(pool, flags.users ?? String(Math.min(pool.length, 7)), moderator?.persona.username ?? null, seed).map(
       (persona): Actor => ({ persona, role: "user", context: flags.context ?? defaultContext, instructions: flags.instructions ?? defaultUserInstructions }),
     );
@@ -67,6 +72,27 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
   const result = discussionDesignSchema.safeParse(candidate);
   if (!result.success) throw new CliError(`invalid discussion: ${result.error.issues[0]?.message ?? "unknown problem"}`);
   return result.data;
+}
+
+/** `--model <file>` for llama.cpp, or `--backend openai --base-url <url> --model-name <name>` for a server. */
+function modelFromFlags(flags: DesignFlags): ModelRef | null {
+  const backend = flags.backend ?? "llama";
+  if (backend === "llama") {
+    if (flags["base-url"] || flags["model-name"]) throw new CliError("--base-url and --model-name need --backend openai");
+    return flags.model ? { backend: "llama", path: path.resolve(flags.model) } : null;
+  }
+  if (backend !== "openai") throw new CliError(`--backend must be llama or openai, got "${backend}"`);
+  const baseUrl = flags["base-url"];
+  const modelName = flags["model-name"];
+  if (!baseUrl || !modelName) throw new CliError("--backend openai needs --base-url <url> and --model-name <name>");
+  if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new CliError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  return {
+    backend: "openai",
+    baseUrl,
+    modelName,
+    apiKeyEnv: flags["api-key-env"] ?? (process.env.OPENAI_API_KEY ? "OPENAI_API_KEY" : undefined),
+    maxConcurrent: integerFlag(flags["max-concurrent"], "max-concurrent", 4, 1),
+  };
 }
 
 export async function readDesignFile(file: string): Promise<DiscussionDesign> {

@@ -7,6 +7,7 @@ import { ExperimentRunner } from "../engine/experiment-runner.js";
 import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { appVersion } from "../app-version.js";
+import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { progressLine } from "./progress-bar.js";
 
 const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N]
@@ -43,7 +44,7 @@ export const experimentCommand: CliCommand = {
     const runner = new ExperimentRunner(spec, {
       outputDirectory: values.out,
       parallel: integerFlag(values.parallel, "parallel", 4, 1),
-      registry: { threads, contextSize },
+      registry: { threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) },
       runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
       onProgress: values.quiet ? undefined : throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200),
     });

@@ -10,7 +10,13 @@ Runs one discussion, printing it as it is written, and saves a SynDisco (legacy)
 <out>/<id>.json with its run record <out>/<id>.run.json.
 
 Discussion (flags override a design file's values):
-  --model <file.gguf>          the model every actor uses
+  --model <file.gguf>          the model every actor uses (llama.cpp)
+  --backend openai             use an OpenAI-compatible server instead (vLLM, llama.cpp server, Ollama):
+    --base-url <url>           e.g. http://127.0.0.1:8000/v1
+    --model-name <name>        the server's model name
+    --api-key-env <VAR>        environment variable holding the API key (default OPENAI_API_KEY if set)
+    --max-concurrent <n>       requests in flight at once (default 4)
+  --moderator-model <file>     the moderator speaks with this GGUF instead
   --personas <file>            a SynDisco personas file (JSON array)
   --users <n | a,b,c>          sample n participants with the seed (never the moderator), or name them
   --moderator <username>       that persona moderates, with our default moderator instructions
@@ -41,6 +47,12 @@ export const runCommand: CliCommand = {
       args,
       {
         model: { type: "string" },
+        backend: { type: "string" },
+        "base-url": { type: "string" },
+        "model-name": { type: "string" },
+        "api-key-env": { type: "string" },
+        "max-concurrent": { type: "string" },
+        "moderator-model": { type: "string" },
         personas: { type: "string" },
         users: { type: "string" },
         moderator: { type: "string" },

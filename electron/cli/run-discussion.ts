@@ -2,6 +2,7 @@ import type { DiscussionDesign } from "../../shared/domain/index.js";
 import { ModelRegistry } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { ModelFileError } from "../llm/gguf-file.js";
+import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { runRecordedDiscussion, type RecordedRunResult } from "../engine/recorded-run.js";
 import { TranscriptPrinter } from "./transcript-printer.js";
 import { CliError } from "./cli-error.js";
@@ -18,7 +19,7 @@ export interface CliRunSettings {
 export async function runDesignFromCli(design: DiscussionDesign, settings: CliRunSettings): Promise<RecordedRunResult> {
   const threads = settings.threads ?? defaultThreadCount();
   const contextSize = settings.contextSize ?? 4096;
-  const registry = new ModelRegistry({ threads, contextSize });
+  const registry = new ModelRegistry({ threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) });
   const printer = new TranscriptPrinter((text) => process.stdout.write(text));
   const controller = new AbortController();
   const onSignal = () => {
