@@ -11,6 +11,11 @@ export interface ExperimentRunnerOptions {
   /** Discussions at once; each is its own set of sequences in the shared contexts, so llama.cpp batches them. */
   parallel: number;
   registry?: Omit<ModelRegistryOptions, "sequences">;
+  /**
+   * Sequences per running discussion: one per actor keeps every actor's prefix for reuse;
+   * fewer share sequences by least-recent use (still exact), which costs memory less.
+   */
+  sequencesPerDiscussion?: number;
   runtime: { app: string; gpu: string; threads: number; contextSize: number };
   onProgress?: (progress: ExperimentProgress) => void;
   onDiscussionEvent?: (event: DiscussionEvent, planned: PlannedDiscussion) => void;
@@ -82,8 +87,8 @@ export class ExperimentRunner {
       else queue.push(planned);
     }
     await writeManifest(outputDirectory, [...this.rows.values()]);
-    const actorsPerDiscussion = this.spec.usersPerDiscussion + 1;
-    const registry = new ModelRegistry({ ...this.options.registry, sequences: this.options.parallel * actorsPerDiscussion });
+    const sequencesPerDiscussion = this.options.sequencesPerDiscussion ?? this.spec.usersPerDiscussion + 1;
+    const registry = new ModelRegistry({ ...this.options.registry, sequences: this.options.parallel * sequencesPerDiscussion });
     this.startedAt = performance.now();
     this.emitProgress();
     try {

@@ -3,6 +3,7 @@ import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { defaultThreadCount } from "../../electron/llm/llama-runtime.js";
 import { benchDesign, benchDiscussion, type DiscussionBenchRow } from "./discussion-bench.js";
 import { printTable } from "./table.js";
+import { benchExperiment, type ExperimentBenchRow } from "./experiment-bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     model: { type: "string" },
     "max-tokens": { type: "string" },
     threads: { type: "string" },
+    parallel: { type: "string" },
   },
 });
 
@@ -21,7 +23,10 @@ const design = await benchDesign(modelPath, maxTokens);
 // Same design, greedy, same number of tokens per reply: only prompt evaluation differs.
 const engine = await benchDiscussion(modelPath, design, "exact", threads);
 const naive = await benchDiscussion(modelPath, design, "none", threads);
-const result: { engine: DiscussionBenchRow; naive: DiscussionBenchRow } = { engine, naive };
+const parallelism = (values.parallel ?? "1,4,8").split(",").map(Number);
+const experiment: ExperimentBenchRow[] = [];
+for (const parallel of parallelism) experiment.push(await benchExperiment(modelPath, parallel, threads, maxTokens));
+const result: { engine: DiscussionBenchRow; naive: DiscussionBenchRow; experiment: ExperimentBenchRow[] } = { engine, naive, experiment };
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -30,7 +35,7 @@ if (values.json) {
   process.stdout.write(`model: ${modelPath}\n\n`);
   printTable(
     ["run", "comments", "generated tokens", "generated tok/s", "prompt tok evaluated / comment", "exact minimum / comment", "wall s"],
-    Object.entries(result).map(([name, row]) => [
+    Object.entries({ engine, naive }).map(([name, row]) => [
       name,
       String(row.comments),
       String(row.generatedTokens),
@@ -45,5 +50,19 @@ if (values.json) {
     `\nengine prompt tokens / exact minimum: ${ratio(engine.promptTokensPerComment, engine.minimumPromptTokensPerComment)}` +
       `\nengine prompt tokens / naive: ${ratio(engine.promptTokensPerComment, naive.promptTokensPerComment)}` +
       `\nengine wall time / naive: ${ratio(engine.wallSeconds, naive.wallSeconds)}\n`,
+  );
+  process.stdout.write(`\nExperiment bench: 16 discussions (4 users + moderator, 4 turns, window 3), ${maxTokens} tokens per reply\n\n`);
+  const baseline = experiment[0] as ExperimentBenchRow;
+  printTable(
+    ["parallel", "discussions", "generated tokens", "generated tok/s", "discussions/hour", "wall s", "tok/s vs first row"],
+    experiment.map((row) => [
+      String(row.parallel),
+      String(row.discussions),
+      String(row.generatedTokens),
+      row.generatedTokensPerSecond.toFixed(1),
+      row.discussionsPerHour.toFixed(0),
+      row.wallSeconds.toFixed(2),
+      (row.generatedTokensPerSecond / baseline.generatedTokensPerSecond).toFixed(2),
+    ]),
   );
 }
