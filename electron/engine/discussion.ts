@@ -6,7 +6,7 @@ import type { ChatModel } from "../llm/types.js";
 import { AsyncQueue } from "./async-queue.js";
 import { RunGate } from "./run-gate.js";
 import { participantUserMessage, syndiscoSystemPrompt } from "./prompts.js";
-import { createTurnManager } from "./turn-managers.js";
+import { createTurnManager } from "../../shared/turn-managers.js";
 import { actorSampling, turnOrder } from "./design-helpers.js";
 
 export interface DiscussionOptions {

@@ -1,5 +1,5 @@
-import { SeededRandom } from "../../shared/random.js";
-import type { TurnManagerSpec } from "../../shared/domain/turn-manager.js";
+import { SeededRandom } from "./random.js";
+import type { TurnManagerSpec } from "./domain/turn-manager.js";
 
 /** Decides who speaks next. `next()` is called once per turn. */
 export interface TurnManager {

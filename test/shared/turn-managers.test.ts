@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomWeightedTurnManager, RoundRobinTurnManager, previewSpeakers } from "../../electron/engine/turn-managers.js";
+import { RandomWeightedTurnManager, RoundRobinTurnManager, previewSpeakers } from "../../shared/turn-managers.js";
 
 const names = ["Ann", "Bo", "Cy", "Dee", "Eve", "Fin", "Gus"];
 
