@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "electron-vite";
 import react from "@vitejs/plugin-react";
+import tailwindcss from "@tailwindcss/vite";
 
 /**
  * Three bundles: main (ESM, Node deps external), preload (CommonJS: sandboxed preloads cannot
@@ -26,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: "renderer",
-    plugins: [react()],
+    plugins: [react(), tailwindcss()],
     build: {
       outDir: "out/renderer",
       rolldownOptions: { input: { index: resolve(import.meta.dirname, "renderer/index.html") } },

@@ -1,0 +1,82 @@
+import { useEffect, useState } from "react";
+import type { ConnectionState } from "../client/index.js";
+import { studio } from "./studio.js";
+import { useNavigationStore, views, type View } from "./navigation-store.js";
+import { useThemeStore } from "./theme-store.js";
+import { useShortcut } from "./use-shortcut.js";
+import { Toasts } from "../ui/toasts.js";
+import { PersonasView } from "../features/personas/PersonasView.js";
+import { DesignerView } from "../features/designer/DesignerView.js";
+import { TranscriptView } from "../features/transcript/TranscriptView.js";
+import { LibraryView } from "../features/library/LibraryView.js";
+import { ModelsView } from "../features/models/ModelsView.js";
+import { ExperimentsView } from "../features/experiments/ExperimentsView.js";
+import { SettingsView } from "../features/settings/SettingsView.js";
+
+const labels: Record<View, string> = {
+  personas: "Personas",
+  designer: "Designer",
+  transcript: "Transcript",
+  library: "Library",
+  models: "Models",
+  experiments: "Experiments",
+  settings: "Settings",
+};
+
+const screens: Record<View, () => React.JSX.Element> = {
+  personas: PersonasView,
+  designer: DesignerView,
+  transcript: TranscriptView,
+  library: LibraryView,
+  models: ModelsView,
+  experiments: ExperimentsView,
+  settings: SettingsView,
+};
+
+export function App() {
+  const view = useNavigationStore((state) => state.view);
+  const viewChanged = useNavigationStore((state) => state.viewChanged);
+  const theme = useThemeStore((state) => state.theme);
+  const themeToggled = useThemeStore((state) => state.themeToggled);
+  const [connection, setConnection] = useState<ConnectionState>(studio.connection);
+  useEffect(() => studio.onConnection(setConnection), []);
+  views.forEach((target, index) => {
+    // A fixed list, so the hook order never changes between renders.
+    useShortcut(`alt+${index + 1}`, () => viewChanged(target), { inFields: true });
+  });
+  const Screen = screens[view];
+  return (
+    <div className="flex h-full bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <nav aria-label="Main" className="flex w-52 shrink-0 flex-col gap-1 border-r border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900">
+        <div className="px-2 pb-4 pt-1">
+          <div className="text-base font-bold tracking-tight">SynDisco Studio</div>
+          <div data-testid="connection" className="mt-1 flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
+            <span className={`inline-block h-2 w-2 rounded-full ${connection === "open" ? "bg-emerald-500" : connection === "connecting" ? "bg-amber-400" : "bg-rose-500"}`} />
+            {studio.transport.kind === "desktop" ? "Desktop" : "Web mode"}: {connection}
+          </div>
+        </div>
+        {views.map((target, index) => (
+          <button
+            key={target}
+            type="button"
+            aria-current={view === target ? "page" : undefined}
+            title={`Alt+${index + 1}`}
+            onClick={() => viewChanged(target)}
+            className={`rounded-md px-3 py-2 text-left text-sm font-medium ${view === target ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"}`}
+          >
+            {labels[target]}
+          </button>
+        ))}
+        <div className="mt-auto px-2">
+          <button type="button" onClick={themeToggled} className="text-xs text-slate-500 hover:underline dark:text-slate-400">
+            {theme === "dark" ? "Light theme" : "Dark theme"}
+          </button>
+        </div>
+      </nav>
+      <main className="min-w-0 flex-1">
+        <Screen />
+      </main>
+      <Toasts />
+    </div>
+  );
+}

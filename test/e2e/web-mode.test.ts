@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStudio } from "./harness.js";
+
+describe("web mode in Chromium", () => {
+  let studio: WebStudio;
+  let browser: Browser;
+  beforeAll(async () => {
+    studio = await startWebStudio({ model: await ensureTinyModel() });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+
+  it("prints a URL on 127.0.0.1 whose page connects to the engine", async () => {
+    expect(studio.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    const page = await openStudioPage(browser, studio.url);
+    await expect(page.getByTestId("connection").textContent()).resolves.toContain("Web mode: open");
+    await screenshot(page, "shell");
+  });
+
+  it("refuses the page without the token", async () => {
+    const response = await fetch(studio.url.replace(/\?token=.*$/, ""));
+    expect(response.status).toBe(401);
+  });
+});
