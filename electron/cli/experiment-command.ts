@@ -111,7 +111,10 @@ function attachKeys(runner: ExperimentRunner): () => void {
   const stdin = process.stdin;
   const onKey = (key: Buffer) => {
     const char = key.toString();
-    if (char === "p") (runner.progress.state === "paused" ? runner.resume() : runner.pause());
+    if (char === "p") {
+      if (runner.progress.state === "paused") runner.resume();
+      else runner.pause();
+    }
     if (char === "q" || char === "\u0003") onSigint();
   };
   if (stdin.isTTY) {
