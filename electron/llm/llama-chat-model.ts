@@ -81,10 +81,10 @@ export class LlamaChatModel implements ChatModel {
     const rendered = this.template.render(request.prompt);
     const prompt = rendered.tokens;
     const contextSize = this.context.contextSize;
-    if (prompt.length + 1 > contextSize) {
+    if (prompt.length + request.sampling.maxTokens > contextSize) {
       throw new PromptTooLongError(
-        `the prompt for ${request.sequenceKey} is ${prompt.length} tokens and the context holds ${contextSize}: ` +
-          `raise the context size or shorten the history window`,
+        `the prompt for ${request.sequenceKey.split(":").pop()} is ${prompt.length} tokens and with the reply cap of ` +
+          `${request.sampling.maxTokens} it does not fit the context of ${contextSize}: raise the context size, lower max tokens or shorten the history window`,
       );
     }
     const sequence = this.pool.acquire(request.sequenceKey);

@@ -98,12 +98,12 @@ describe("a discussion on the real llama.cpp engine (tiny generated model)", () 
     expect(partial?.comment.text.length).toBeGreaterThan(0);
   });
 
-  it("a prompt that cannot fit the context is a clear error before the turn runs", async () => {
+  it("a prompt that cannot fit the context with its reply cap is a clear error before the turn runs", async () => {
     const small = await LlamaChatModel.load(modelPath, { contextSize: 256, sequences: 1, threads: 1 });
     try {
       const events = await collect(new Discussion(testDesign(modelPath, { turns: 1 }), { modelFor: () => small }));
       const error = events.find((event) => event.type === "error");
-      expect(error && "message" in error ? error.message : "").toMatch(/prompt .* is \d+ tokens and the context holds \d+/);
+      expect(error && "message" in error ? error.message : "").toMatch(/prompt for Ann is \d+ tokens and with the reply cap of 12 it does not fit the context of 256/);
     } finally {
       await small.dispose();
     }
