@@ -42,6 +42,8 @@ export const libraryEntrySchema = z.object({
   timestamp: z.string(),
   users: z.array(z.string()),
   moderator: z.string().nullable(),
+  /** Models named by the generated comments (the seed's "hardcoded" left out); required, so an older index is rebuilt. */
+  models: z.array(z.string()),
   commentCount: z.number().int().nonnegative(),
   format: z.enum(["legacy", "v2"]),
   status: z.enum(["running", "completed", "stopped", "failed", "recovered", "imported"]),
@@ -145,6 +147,8 @@ export const commands = {
     z.object({ imported: z.array(z.string()), problems: z.array(fileProblemSchema) }),
   ),
   "library.export": command(z.strictObject({ id: idSchema, format: exportFormatSchema }), fileContentSchema),
+  /** Ids of the saved discussions whose comments, participants or models contain `text` (case-insensitive). */
+  "library.search": command(z.strictObject({ text: z.string().min(1).max(1000) }), z.object({ ids: z.array(z.string()) })),
 
   /** GGUF files in the models folder plus any the user added (e.g. `--model`); `loaded` are in memory. */
   "models.list": command(nothing, z.object({ directory: z.string(), models: z.array(modelEntrySchema), loaded: z.array(z.string()) })),

@@ -92,6 +92,24 @@ export class Library {
     return { imported, problems };
   }
 
+  /**
+   * Ids of the discussions whose comment text, participants or models contain `text`. It reads
+   * every file, one at a time: a search is rare next to a listing, and the renderer then never
+   * has to hold thousands of discussions to filter them.
+   */
+  async search(text: string): Promise<{ ids: string[] }> {
+    const needle = text.toLowerCase();
+    const contains = (value: string | null) => value !== null && value.toLowerCase().includes(needle);
+    const ids: string[] = [];
+    for (const fileName of await this.discussionFiles()) {
+      const found = await this.readEntry(fileName, new Date()).catch(() => null);
+      if (!found) continue;
+      const { entry, log } = found;
+      if (contains(log.moderator) || log.users.some(contains) || entry.models.some(contains) || log.comments.some((comment) => contains(comment.text) || contains(comment.name))) ids.push(entry.id);
+    }
+    return { ids };
+  }
+
   async export(id: string, format: ExportFormat): Promise<FileContent> {
     const { log } = await this.open(id);
     switch (format) {
@@ -122,6 +140,7 @@ export class Library {
       timestamp: log.timestamp,
       users: log.users,
       moderator: log.moderator,
+      models: [...new Set(log.comments.map((comment) => comment.model).filter((model) => model !== "hardcoded"))],
       commentCount: log.comments.length,
       format: log.sourceFormat,
       status: record?.status ?? "imported",

@@ -140,6 +140,7 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     const copy = { fileName: "copy.json", content: legacy.content.replace(finishedId, "copied-discussion") };
     const result = await client.call("library.importFiles", { files: [copy, legacy, { fileName: "bad.json", content: "[]" }] });
     expect(result.imported).toEqual(["copied-discussion"]);
+    expect((await client.call("library.search", { text: "no comment says this" })).ids).toEqual([]);
     expect(result.problems.map((problem) => problem.file)).toEqual([legacy.fileName, "bad.json"]);
     expect((await failure(client.call("library.open", { id: "absent" }))).code).toBe("not-found");
   });

@@ -26,6 +26,7 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "library.open": { id: "x" },
     "library.importFiles": { files: [file] },
     "library.export": { id: "x", format: "csv" },
+    "library.search": { text: "park" },
     "models.list": {},
     "models.info": { path: "m.gguf" },
     "settings.get": {},

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 
-type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export">;
+type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export" | "library.search">;
 
 export function libraryHandlers({ library, hub }: StudioServices): LibraryHandlers {
   return {
@@ -16,5 +16,6 @@ export function libraryHandlers({ library, hub }: StudioServices): LibraryHandle
       return library.importFiles(files, progress);
     },
     "library.export": ({ id, format }) => library.export(id, format),
+    "library.search": ({ text }) => library.search(text),
   };
 }
