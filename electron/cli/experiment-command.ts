@@ -7,13 +7,15 @@ import { ExperimentRunner } from "../engine/experiment-runner.js";
 import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { appVersion } from "../app-version.js";
+import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { progressLine } from "./progress-bar.js";
 
 const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N]
        syndisco-studio experiment plan <spec.json>
 
-run   runs every discussion of the study, N at a time (default 4), writing
+run   runs every discussion of the study, N at a time (default: as many as fit in
+      free memory, at most 8), writing
       <out>/<cell>/<id>.json (legacy SynDisco) + <id>.run.json as each finishes, plus
       <out>/experiment.json and <out>/manifest.csv. Run it again after a crash or a kill
       to continue: finished discussions are kept, unfinished ones rerun.
@@ -41,9 +43,15 @@ export const experimentCommand: CliCommand = {
     const threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1);
     const contextSize = integerFlag(values["context-size"], "context-size", 4096, 64);
     const llama = await sharedLlama();
+    let parallel = integerFlag(values.parallel, "parallel", 1, 1);
+    if (values.parallel === undefined) {
+      const choice = await chooseParallelism(spec, contextSize);
+      parallel = choice.parallel;
+      process.stderr.write(`running ${parallel} discussions at once: ${choice.reason} (override with --parallel)\n`);
+    }
     const runner = new ExperimentRunner(spec, {
       outputDirectory: values.out,
-      parallel: integerFlag(values.parallel, "parallel", 4, 1),
+      parallel,
       registry: { threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) },
       runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
       onProgress: values.quiet ? undefined : throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200),
