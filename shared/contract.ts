@@ -8,6 +8,8 @@ import { commentSchema, commentStatsSchema, discussionDesignSchema, personaSchem
 import { discussionLogSchema } from "./domain/discussion-log.js";
 import { runRecordSchema } from "./domain/run-record.js";
 import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
+import { modelCommands, modelEvents } from "./contract-models.js";
+import { experimentCommands, experimentEvents } from "./contract-experiments.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -156,6 +158,8 @@ export const commands = {
 
   "settings.get": command(nothing, z.object({ settings: settingsSchema, dataDirectory: z.string(), problems: z.array(fileProblemSchema) })),
   "settings.update": command(z.strictObject({ changes: settingsSchema.partial().strict() }), z.object({ settings: settingsSchema })),
+  ...modelCommands,
+  ...experimentCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -190,6 +194,8 @@ export const events = {
   "discussion.error": discussionEvent({ message: z.string() }),
   /** Long operations (imports, model loads); `total` null when unknown. */
   progress: z.object({ operationId: z.string(), label: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative().nullable() }),
+  ...modelEvents,
+  ...experimentEvents,
 } as const;
 
 export type Events = typeof events;

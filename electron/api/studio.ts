@@ -16,6 +16,7 @@ import { designHandlers } from "./handlers/designs.js";
 import { discussionHandlers } from "./handlers/discussion.js";
 import { libraryHandlers } from "./handlers/library.js";
 import { modelHandlers } from "./handlers/models.js";
+import { experimentHandlers } from "./handlers/experiments.js";
 import { personaHandlers } from "./handlers/personas.js";
 import { settingsHandlers } from "./handlers/settings.js";
 
@@ -85,6 +86,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...libraryHandlers(services),
     ...modelHandlers(services),
     ...settingsHandlers(services),
+    ...experimentHandlers(services),
   };
   const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
   return {

@@ -71,7 +71,8 @@ export class DiscussionWatch {
   }
 
   private receive(event: StudioEvent): void {
-    if (event.name === "progress" || event.payload.discussionId !== this.discussionId) return;
+    // Events without a top-level discussionId (progress, models, experiments) belong to no discussion.
+    if (!("discussionId" in event.payload) || event.payload.discussionId !== this.discussionId) return;
     if (!this.synced) {
       this.early.push(event);
       return;

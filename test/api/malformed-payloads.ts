@@ -1,5 +1,6 @@
 import { commands, type CommandName } from "../../shared/contract.js";
 import { testDesign, testPersona } from "../support/designs.js";
+import { testExperimentSpec } from "../support/experiments.js";
 
 /** One valid input per command; mutations of it make the malformed ones. */
 export function validInputs(modelPath: string): Record<CommandName, Record<string, unknown>> {
@@ -31,6 +32,27 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "models.info": { path: "m.gguf" },
     "settings.get": {},
     "settings.update": { changes: { threads: 2 } },
+    "models.add": { path: "m.gguf" },
+    "models.remove": { path: "m.gguf" },
+    "models.hardware": {},
+    "models.fit": { path: "m.gguf", sequences: 2, contextSize: 1024, gpuLayers: "auto" },
+    "models.load": { path: "m.gguf", sequences: 2, gpuLayers: 0 },
+    "models.unload": { path: "m.gguf" },
+    "models.loaded": {},
+    "models.catalog": {},
+    "models.download": { uri: "hf:owner/repo:Q4_K_M" },
+    "models.downloadControl": { downloadId: "x", action: "pause" },
+    "models.downloads": {},
+    "models.profiles": {},
+    "models.saveProfile": { profile: { name: "srv", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 2 } },
+    "models.deleteProfile": { id: "x" },
+    "experiments.plan": { spec: testExperimentSpec(modelPath), parallel: 2 },
+    "experiments.start": { spec: testExperimentSpec(modelPath), parallel: 2 },
+    "experiments.control": { experimentId: "x", action: "pause" },
+    "experiments.list": {},
+    "experiments.saveSpec": { spec: testExperimentSpec(modelPath) },
+    "experiments.specs": {},
+    "experiments.loadSpec": { id: "x" },
   };
 }
 

@@ -5,7 +5,10 @@ import { readModelInfo } from "../../llm/model-info.js";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 
-type ModelHandlers = Pick<Handlers, "models.list" | "models.info">;
+import { modelCommands } from "../../../shared/contract-models.js";
+import { StudioError } from "../studio-error.js";
+
+type ModelHandlers = Pick<Handlers, "models.list" | "models.info" | keyof typeof modelCommands>;
 
 export function modelHandlers(services: StudioServices): ModelHandlers {
   return {
@@ -20,7 +23,12 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
       return { directory, models, loaded: services.registry.models.map((model) => model.identity.displayName) };
     },
     "models.info": async ({ path: file }) => readModelInfo(path.resolve(await modelsDirectory(services), file)),
+    ...(Object.fromEntries(Object.keys(modelCommands).map((name) => [name, pending])) as unknown as Pick<Handlers, keyof typeof modelCommands>),
   };
+}
+
+async function pending(): Promise<never> {
+  throw new StudioError("unavailable", "this models command is not wired up yet");
 }
 
 async function modelsDirectory({ settings, layout }: StudioServices): Promise<string> {
