@@ -1,0 +1,76 @@
+import { useMemo, useState } from "react";
+import { Section } from "../../ui/section.js";
+import { inputClass } from "../../ui/field.js";
+import { Button } from "../../ui/button.js";
+import { usePersonaStore } from "../personas/persona-store.js";
+import { personaMatches } from "../personas/persona-draft.js";
+import { useNavigationStore } from "../../app/navigation-store.js";
+import { useDesignStore } from "./design-store.js";
+import { useFieldProblem } from "./use-built-design.js";
+
+export function ParticipantsSection() {
+  const pool = usePersonaStore((state) => state.personas);
+  const sets = usePersonaStore((state) => state.sets);
+  const participants = useDesignStore((state) => state.form.participants);
+  const moderator = useDesignStore((state) => (state.form.moderatorEnabled ? state.form.moderator : ""));
+  const participantToggled = useDesignStore((state) => state.participantToggled);
+  const participantsReplaced = useDesignStore((state) => state.participantsReplaced);
+  const problem = useFieldProblem("participants");
+  const [query, setQuery] = useState("");
+  const visible = useMemo(() => pool.filter((persona) => personaMatches(persona, query)), [pool, query]);
+  const chosen = new Set(participants);
+
+  return (
+    <Section title={`Participants (${participants.length})`} actions={participants.length > 0 && <Button variant="ghost" onClick={() => participantsReplaced([])}>Clear</Button>}>
+      {pool.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          The persona pool is empty.{" "}
+          <button type="button" className="text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => useNavigationStore.getState().viewChanged("personas")}>
+            Create or import personas
+          </button>{" "}
+          first, then choose who takes part here.
+        </p>
+      ) : (
+        <div className="flex flex-col gap-2">
+          <div className="flex gap-2">
+            <input type="search" aria-label="Search the pool" placeholder="Search the pool…" className={inputClass} value={query} onChange={(event) => setQuery(event.target.value)} />
+            {sets.length > 0 && (
+              <select
+                aria-label="Take participants from a set"
+                className={`${inputClass} w-40`}
+                value=""
+                onChange={(event) => {
+                  const set = sets.find((candidate) => candidate.name === event.target.value);
+                  if (set) participantsReplaced(set.usernames.filter((name) => pool.some((persona) => persona.username === name)));
+                }}
+              >
+                <option value="">From a set…</option>
+                {sets.map((set) => (
+                  <option key={set.name} value={set.name}>
+                    {set.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+          <ul className="max-h-56 overflow-auto rounded-md border border-slate-200 dark:border-slate-800" aria-label="Persona pool">
+            {visible.map((persona) => (
+              <li key={persona.username} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60">
+                <label className="flex cursor-pointer items-center gap-2 px-2 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-900">
+                  <input type="checkbox" checked={chosen.has(persona.username)} onChange={(event) => participantToggled(persona.username, event.target.checked)} />
+                  <span className="font-medium">{persona.username}</span>
+                  <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+                    {[persona.age === -1 ? "" : String(persona.age), persona.sex, persona.current_employment].filter(Boolean).join(" · ")}
+                  </span>
+                  {moderator === persona.username && <span className="ml-auto text-xs text-amber-600 dark:text-amber-400">moderator</span>}
+                </label>
+              </li>
+            ))}
+            {visible.length === 0 && <li className="px-2 py-2 text-sm text-slate-500">No persona matches “{query}”.</li>}
+          </ul>
+        </div>
+      )}
+      {problem && <p className="mt-2 text-xs text-rose-600 dark:text-rose-400">{problem}</p>}
+    </Section>
+  );
+}

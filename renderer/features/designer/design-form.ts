@@ -1,0 +1,181 @@
+import type { Persona } from "../../../shared/domain/persona.js";
+import type { ModelRef } from "../../../shared/domain/model-ref.js";
+import { discussionDesignSchema, type Actor, type DiscussionDesign } from "../../../shared/domain/design.js";
+import type { TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
+import { samplingSchema, type Sampling } from "../../../shared/domain/sampling.js";
+import presets from "../../../resources/prompt-presets.json";
+
+export interface SeedCommentDraft {
+  /** Stable key for React while comments are reordered. */
+  key: number;
+  author: string;
+  text: string;
+}
+
+/** A design as the Designer edits it; numbers the user types stay text until the design is built. */
+export interface DesignForm {
+  name: string;
+  participants: string[];
+  moderatorEnabled: boolean;
+  moderator: string;
+  moderatorInstructions: string;
+  moderatorInTurnOrder: boolean;
+  context: string;
+  userInstructions: string;
+  turnManagerKind: TurnManagerSpec["kind"];
+  pRespond: number;
+  seedComments: SeedCommentDraft[];
+  turns: string;
+  historyWindow: string;
+  model: ModelRef | null;
+  /** Per-actor model overrides, by username. */
+  actorModels: Record<string, ModelRef>;
+  temperature: string;
+  seed: string;
+  maxTokens: string;
+  /** Sampling fields the form does not show (top-p, stop strings), kept from a reopened design. */
+  otherSampling: Pick<Sampling, "topP" | "stopStrings">;
+  /** Personas of a reopened design, used when the pool no longer holds them. */
+  designPersonas: Record<string, Persona>;
+}
+
+export type DesignField = "name" | "participants" | "moderator" | "seedComments" | "turns" | "historyWindow" | "model" | "temperature" | "seed" | "maxTokens";
+export interface DesignProblem {
+  field: DesignField;
+  message: string;
+}
+
+let seedKey = 1;
+export function seedCommentDraft(author = "", text = ""): SeedCommentDraft {
+  return { key: seedKey++, author, text };
+}
+
+export function emptyDesignForm(): DesignForm {
+  const sampling = samplingSchema.parse({});
+  return {
+    name: "Untitled discussion",
+    participants: [],
+    moderatorEnabled: false,
+    moderator: "",
+    moderatorInstructions: presets.moderatorInstructions[0]?.text ?? "",
+    moderatorInTurnOrder: false,
+    context: presets.contexts[0]?.text ?? "",
+    userInstructions: presets.userInstructions[0]?.text ?? "",
+    turnManagerKind: "round-robin",
+    pRespond: 0.5,
+    seedComments: [],
+    turns: "5",
+    historyWindow: "5",
+    model: null,
+    actorModels: {},
+    temperature: String(sampling.temperature),
+    seed: String(sampling.seed),
+    maxTokens: String(sampling.maxTokens),
+    otherSampling: { topP: sampling.topP, stopStrings: sampling.stopStrings },
+    designPersonas: {},
+  };
+}
+
+export function turnManagerSpec(form: Pick<DesignForm, "turnManagerKind" | "pRespond">): TurnManagerSpec {
+  return form.turnManagerKind === "random-weighted" ? { kind: "random-weighted", pRespond: form.pRespond } : { kind: "round-robin" };
+}
+
+/** The usernames the turn manager chooses from, in the engine's order. */
+export function turnOrderNames(form: Pick<DesignForm, "participants" | "moderatorEnabled" | "moderator" | "moderatorInTurnOrder">): string[] {
+  return form.moderatorEnabled && form.moderatorInTurnOrder && form.moderator ? [...form.participants, form.moderator] : form.participants;
+}
+
+function wholeNumber(text: string, min: number): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const value = Number.parseInt(text, 10);
+  return value >= min ? value : null;
+}
+
+/** Builds the design the engine runs, or says in plain words what is missing. */
+export function buildDesign(form: DesignForm, pool: readonly Persona[]): { design: DiscussionDesign | null; problems: DesignProblem[] } {
+  const problems: DesignProblem[] = [];
+  const byName = new Map<string, Persona>(Object.entries(form.designPersonas));
+  for (const persona of pool) byName.set(persona.username, persona);
+  const persona = (username: string) => byName.get(username);
+
+  if (!form.name.trim()) problems.push({ field: "name", message: "Name the design." });
+  if (form.participants.length === 0) problems.push({ field: "participants", message: "Choose at least one participant from the pool." });
+  for (const username of form.participants) if (!persona(username)) problems.push({ field: "participants", message: `${username} is no longer in the persona pool.` });
+  if (form.moderatorEnabled) {
+    if (!form.moderator) problems.push({ field: "moderator", message: "Choose the moderator's persona (or switch the moderator off)." });
+    else if (form.participants.includes(form.moderator)) problems.push({ field: "moderator", message: `${form.moderator} cannot be both moderator and participant.` });
+    else if (!persona(form.moderator)) problems.push({ field: "moderator", message: `${form.moderator} is no longer in the persona pool.` });
+  }
+  form.seedComments.forEach((comment, index) => {
+    if (!comment.author.trim()) problems.push({ field: "seedComments", message: `Seed comment ${index + 1} needs an author.` });
+  });
+  const turns = wholeNumber(form.turns, 0);
+  if (turns === null) problems.push({ field: "turns", message: "Turns is a whole number, 0 or more." });
+  const historyWindow = wholeNumber(form.historyWindow, 1);
+  if (historyWindow === null) problems.push({ field: "historyWindow", message: "History window is a whole number, 1 or more." });
+  if (!form.model) problems.push({ field: "model", message: "Choose a model (add GGUF files on the Models page)." });
+  const temperature = Number(form.temperature);
+  if (form.temperature.trim() === "" || !(temperature >= 0 && temperature <= 5)) problems.push({ field: "temperature", message: "Temperature is between 0 and 5." });
+  const seed = wholeNumber(form.seed, 0);
+  if (seed === null) problems.push({ field: "seed", message: "Seed is a whole number, 0 or more." });
+  const maxTokens = wholeNumber(form.maxTokens, 1);
+  if (maxTokens === null) problems.push({ field: "maxTokens", message: "Max tokens is a whole number, 1 or more." });
+  if (problems.length > 0 || !form.model) return { design: null, problems };
+
+  const actor = (username: string, role: Actor["role"], instructions: string): Actor => {
+    const model = form.actorModels[username];
+    return { persona: persona(username)!, role, context: form.context, instructions, ...(model ? { model } : {}) };
+  };
+  const parsed = discussionDesignSchema.safeParse({
+    name: form.name.trim(),
+    participants: form.participants.map((username) => actor(username, "user", form.userInstructions)),
+    moderator: form.moderatorEnabled ? actor(form.moderator, "moderator", form.moderatorInstructions) : null,
+    moderatorInTurnOrder: form.moderatorEnabled && form.moderatorInTurnOrder,
+    seedComments: form.seedComments.map(({ author, text }) => ({ author: author.trim(), text })),
+    turns,
+    historyWindow,
+    turnManager: turnManagerSpec(form),
+    model: form.model,
+    sampling: { ...form.otherSampling, temperature, seed, maxTokens },
+  });
+  if (!parsed.success) return { design: null, problems: parsed.error.issues.map((issue) => ({ field: "participants", message: issue.message })) };
+  return { design: parsed.data, problems: [] };
+}
+
+/**
+ * A saved design back in the form. The form has one context and one set of user instructions, so
+ * a design written by hand with different ones per actor takes the first participant's.
+ */
+export function formFromDesign(design: DiscussionDesign): DesignForm {
+  const first = design.participants[0];
+  const actors = [...design.participants, ...(design.moderator ? [design.moderator] : [])];
+  const actorModels: Record<string, ModelRef> = {};
+  const designPersonas: Record<string, Persona> = {};
+  for (const actor of actors) {
+    designPersonas[actor.persona.username] = actor.persona;
+    if (actor.model) actorModels[actor.persona.username] = actor.model;
+  }
+  return {
+    ...emptyDesignForm(),
+    name: design.name,
+    participants: design.participants.map((actor) => actor.persona.username),
+    moderatorEnabled: design.moderator !== null,
+    moderator: design.moderator?.persona.username ?? "",
+    moderatorInstructions: design.moderator?.instructions ?? emptyDesignForm().moderatorInstructions,
+    moderatorInTurnOrder: design.moderatorInTurnOrder,
+    context: first?.context ?? "",
+    userInstructions: first?.instructions ?? "",
+    turnManagerKind: design.turnManager.kind,
+    pRespond: design.turnManager.kind === "random-weighted" ? design.turnManager.pRespond : 0.5,
+    seedComments: design.seedComments.map((comment) => seedCommentDraft(comment.author, comment.text)),
+    turns: String(design.turns),
+    historyWindow: String(design.historyWindow),
+    model: design.model,
+    actorModels,
+    temperature: String(design.sampling.temperature),
+    seed: String(design.sampling.seed),
+    maxTokens: String(design.sampling.maxTokens),
+    otherSampling: { topP: design.sampling.topP, stopStrings: design.sampling.stopStrings },
+    designPersonas,
+  };
+}

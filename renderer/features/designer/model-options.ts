@@ -1,0 +1,27 @@
+import { modelDisplayName, type ModelRef } from "../../../shared/domain/model-ref.js";
+import type { ModelEntry } from "../../../shared/domain/model-info.js";
+
+/** A select value that identifies a model reference. */
+export function modelKey(ref: ModelRef): string {
+  return ref.backend === "llama" ? `llama:${ref.path}` : `openai:${ref.baseUrl}#${ref.modelName}`;
+}
+
+export interface ModelOption {
+  key: string;
+  label: string;
+  ref: ModelRef;
+}
+
+/** The models folder's readable files, plus any model the design already names (e.g. an OpenAI-compatible server). */
+export function modelOptions(models: readonly ModelEntry[], inUse: readonly (ModelRef | null | undefined)[]): ModelOption[] {
+  const options = new Map<string, ModelOption>();
+  for (const model of models) {
+    if (model.error !== null) continue;
+    const ref: ModelRef = { backend: "llama", path: model.path };
+    options.set(modelKey(ref), { key: modelKey(ref), label: model.info?.name && model.info.name !== model.fileName ? `${model.fileName} (${model.info.name})` : model.fileName, ref });
+  }
+  for (const ref of inUse) {
+    if (ref && !options.has(modelKey(ref))) options.set(modelKey(ref), { key: modelKey(ref), label: `${modelDisplayName(ref)}${ref.backend === "openai" ? " (server)" : ""}`, ref });
+  }
+  return [...options.values()];
+}
