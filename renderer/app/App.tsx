@@ -39,7 +39,11 @@ export function App() {
   const theme = useThemeStore((state) => state.theme);
   const themeToggled = useThemeStore((state) => state.themeToggled);
   const [connection, setConnection] = useState<ConnectionState>(studio.connection);
-  useEffect(() => studio.onConnection(setConnection), []);
+  useEffect(() => {
+    // The socket may have opened between the first render and this subscription.
+    setConnection(studio.connection);
+    return studio.onConnection(setConnection);
+  }, []);
   views.forEach((target, index) => {
     // A fixed list, so the hook order never changes between renders.
     useShortcut(`alt+${index + 1}`, () => viewChanged(target), { inFields: true });
