@@ -1,10 +1,113 @@
-import { Page } from "../../ui/page.js";
+import { useEffect, useMemo } from "react";
+import { Button } from "../../ui/button.js";
 import { EmptyState } from "../../ui/empty-state.js";
+import { ErrorBanner } from "../../ui/error-banner.js";
+import { FillPage } from "../../ui/fill-page.js";
+import { ExportMenu } from "./ExportMenu.js";
+import { ImportControls } from "./ImportControls.js";
+import { ImportReportBanner } from "./ImportReportBanner.js";
+import { LibraryTable } from "./LibraryTable.js";
+import { visibleEntries } from "./library-filter.js";
+import { useLibraryStore } from "./library-store.js";
 
 export function LibraryView() {
+  const entries = useLibraryStore((state) => state.entries);
+  const loaded = useLibraryStore((state) => state.loaded);
+  const query = useLibraryStore((state) => state.query);
+  const textMatches = useLibraryStore((state) => state.textMatches);
+  const newestFirst = useLibraryStore((state) => state.newestFirst);
+  const selected = useLibraryStore((state) => state.selected);
+  const libraryRequested = useLibraryStore((state) => state.libraryRequested);
+  useEffect(() => {
+    void libraryRequested();
+  }, [libraryRequested]);
+  const shown = useMemo(() => visibleEntries(entries, query, textMatches, newestFirst), [entries, query, textMatches, newestFirst]);
+  const selectedIds = useMemo(() => entries.filter((entry) => selected.has(entry.id)).map((entry) => entry.id), [entries, selected]);
+
   return (
-    <Page title="Library">
-      <EmptyState title="Nothing here yet">Discussions you run or import appear here.</EmptyState>
-    </Page>
+    <FillPage
+      title="Library"
+      subtitle={loaded ? `${entries.length === 1 ? "1 saved discussion" : `${entries.length} saved discussions`}${selectedIds.length > 0 ? ` · ${selectedIds.length} selected` : ""}` : "Loading…"}
+      actions={
+        <>
+          <ImportControls />
+          <ExportMenu ids={selectedIds} />
+        </>
+      }
+    >
+      <LibraryMessages />
+      <ImportReportBanner />
+      {loaded && entries.length === 0 ? (
+        <div className="p-6">
+          <EmptyState title="No saved discussions yet" action={<div className="flex gap-2"><ImportControls /></div>}>
+            Every discussion you run is saved here as it happens. You can also import SynDisco files (legacy or v2 JSON), one by one or a whole folder.
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <SearchBar shownCount={shown.length} />
+          {shown.length === 0 && loaded ? <NoMatches /> : <LibraryTable entries={shown} />}
+        </>
+      )}
+    </FillPage>
+  );
+}
+
+function SearchBar({ shownCount }: { shownCount: number }) {
+  const query = useLibraryStore((state) => state.query);
+  const searching = useLibraryStore((state) => state.searching);
+  const queryChanged = useLibraryStore((state) => state.queryChanged);
+  const total = useLibraryStore((state) => state.entries.length);
+  return (
+    <div className="flex items-center gap-3 px-6 py-3">
+      <input
+        type="search"
+        aria-label="Search discussions"
+        value={query}
+        onChange={(event) => queryChanged(event.target.value)}
+        placeholder="Search by participant, model or comment text…"
+        className="w-full max-w-lg rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      />
+      <span data-testid="library-count" className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+        {searching ? "Searching comments…" : query.trim() ? `${shownCount} of ${total} match` : ""}
+      </span>
+    </div>
+  );
+}
+
+function NoMatches() {
+  const queryChanged = useLibraryStore((state) => state.queryChanged);
+  return (
+    <div className="p-6">
+      <EmptyState title="No discussion matches" action={<Button onClick={() => queryChanged("")}>Clear the search</Button>}>
+        Nothing in the participants, models or comments contains that text.
+      </EmptyState>
+    </div>
+  );
+}
+
+function LibraryMessages() {
+  const error = useLibraryStore((state) => state.error);
+  const problems = useLibraryStore((state) => state.problems);
+  const errorDismissed = useLibraryStore((state) => state.errorDismissed);
+  if (!error && problems.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-2 px-6 pt-3">
+      {error && <ErrorBanner message={error} onDismiss={errorDismissed} />}
+      {problems.length > 0 && (
+        <details className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <summary className="cursor-pointer">
+            {problems.length === 1 ? "1 file in the library folder could not be read" : `${problems.length} files in the library folder could not be read`} (left untouched)
+          </summary>
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {problems.map((problem) => (
+              <li key={problem.file}>
+                {problem.file}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }

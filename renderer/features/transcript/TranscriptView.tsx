@@ -1,10 +1,82 @@
-import { Page } from "../../ui/page.js";
-import { EmptyState } from "../../ui/empty-state.js";
+import { useEffect } from "react";
+import { useNavigationStore } from "../../app/navigation-store.js";
+import { ErrorBanner } from "../../ui/error-banner.js";
+import { FillPage } from "../../ui/fill-page.js";
+import { ExportMenu } from "../library/ExportMenu.js";
+import { CommentList } from "./CommentList.js";
+import { HumanTurnBox } from "./HumanTurnBox.js";
+import { RunControls } from "./RunControls.js";
+import { StartPanel } from "./StartPanel.js";
+import { StatusLine } from "./StatusLine.js";
+import { useRunStore } from "./run-store.js";
 
 export function TranscriptView() {
+  const openDiscussion = useNavigationStore((state) => state.openDiscussion);
+  const discussionOpened = useRunStore((state) => state.discussionOpened);
+  useEffect(() => {
+    void discussionOpened(openDiscussion);
+  }, [openDiscussion, discussionOpened]);
+
+  const source = useRunStore((state) => state.source);
+  const title = useRunStore((state) => state.title);
+  const status = useRunStore((state) => state.status);
+  const commandError = useRunStore((state) => state.commandError);
+  const commandErrorDismissed = useRunStore((state) => state.commandErrorDismissed);
+  const finished = status !== "running" && status !== "paused" && status !== "loading" && status !== "unknown";
+
+  if (!source) {
+    return (
+      <FillPage title="Transcript">
+        {commandError && (
+          <div className="px-6 pt-4">
+            <ErrorBanner message={commandError} onDismiss={commandErrorDismissed} />
+          </div>
+        )}
+        <StartPanel />
+      </FillPage>
+    );
+  }
   return (
-    <Page title="Transcript">
-      <EmptyState title="Nothing here yet">Start a discussion from the designer, or open one from the library.</EmptyState>
-    </Page>
+    <FillPage
+      title={title || "Transcript"}
+      subtitle={<StatusLine />}
+      actions={
+        <>
+          {source.kind === "live" && <RunControls />}
+          {finished && <ExportMenu ids={[source.id]} />}
+        </>
+      }
+    >
+      {commandError && (
+        <div className="px-6 pt-3">
+          <ErrorBanner message={commandError} onDismiss={commandErrorDismissed} />
+        </div>
+      )}
+      <TranscriptBody />
+    </FillPage>
   );
+}
+
+function TranscriptBody() {
+  const comments = useRunStore((state) => state.comments);
+  const streaming = useRunStore((state) => state.streaming);
+  const awaitingHuman = useRunStore((state) => state.awaitingHuman);
+  const runError = useRunStore((state) => state.runError);
+  const warnings = useRunStore((state) => state.warnings);
+  const status = useRunStore((state) => state.status);
+  const footer =
+    runError || awaitingHuman || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
+      <div className="flex flex-col gap-3">
+        {warnings.map((warning, index) => (
+          <p key={index} role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+            ⚠ {warning}
+          </p>
+        ))}
+        {runError && <ErrorBanner message={`The discussion failed: ${runError}. Every comment above was kept.`} />}
+        {awaitingHuman && <HumanTurnBox speaker={awaitingHuman} />}
+        {status === "running" && comments.length === 0 && !streaming && <p className="text-sm text-slate-500">Waiting for the first comment…</p>}
+      </div>
+    ) : null;
+  if (status === "loading") return <p className="p-6 text-sm text-slate-500">Loading the discussion…</p>;
+  return <CommentList comments={comments} streaming={streaming} footer={footer} />;
 }

@@ -1,0 +1,93 @@
+import { memo, useRef } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import type { LibraryEntry } from "../../../shared/contract.js";
+import { useNavigationStore } from "../../app/navigation-store.js";
+import { entryTime } from "./library-filter.js";
+import { useLibraryStore } from "./library-store.js";
+
+const ROW_HEIGHT = 56;
+const columns = "grid grid-cols-[2rem_9.5rem_minmax(0,1fr)_10rem_5rem_6.5rem_5rem] items-center gap-3";
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+
+const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; selected: boolean }) {
+  const selectionToggled = useLibraryStore((state) => state.selectionToggled);
+  const discussionOpened = useNavigationStore((state) => state.discussionOpened);
+  const open = () => discussionOpened({ kind: "library", id: entry.id });
+  return (
+    <div
+      role="row"
+      data-testid="library-row"
+      data-id={entry.id}
+      aria-selected={selected}
+      onDoubleClick={open}
+      className={`${columns} h-full border-b border-slate-100 px-4 text-sm dark:border-slate-800 ${selected ? "bg-indigo-50 dark:bg-indigo-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
+    >
+      <input type="checkbox" aria-label={`Select ${entry.id}`} checked={selected} onChange={() => selectionToggled(entry.id)} />
+      <span className="text-slate-600 dark:text-slate-400">{dateFormat.format(entryTime(entry))}</span>
+      <div className="min-w-0">
+        <div className="truncate font-medium text-slate-900 dark:text-slate-100" title={entry.users.join(", ")}>
+          {entry.users.join(", ") || "(no participants)"}
+        </div>
+        <div className="truncate text-xs text-slate-500 dark:text-slate-400" title={entry.id}>
+          {entry.moderator ? `moderated by ${entry.moderator} · ` : ""}
+          {entry.id}
+        </div>
+      </div>
+      <span className="truncate text-slate-600 dark:text-slate-400" title={entry.models.join(", ")}>
+        {entry.models.join(", ") || "—"}
+      </span>
+      <span className="text-right tabular-nums">{entry.commentCount}</span>
+      <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+        {entry.status} · {entry.format}
+      </span>
+      <button type="button" onClick={open} className="rounded px-2 py-1 text-sm font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+        Open
+      </button>
+    </div>
+  );
+});
+
+/** The library's rows, virtualized so thousands of discussions scroll without cost. */
+export function LibraryTable({ entries }: { entries: readonly LibraryEntry[] }) {
+  const selected = useLibraryStore((state) => state.selected);
+  const selectionReplaced = useLibraryStore((state) => state.selectionReplaced);
+  const newestFirst = useLibraryStore((state) => state.newestFirst);
+  const sortToggled = useLibraryStore((state) => state.sortToggled);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => entries[index]!.id,
+    initialRect: { width: 1000, height: 600 },
+  });
+  const allSelected = entries.length > 0 && entries.every((entry) => selected.has(entry.id));
+  return (
+    <div role="table" aria-label="Saved discussions" aria-rowcount={entries.length} className="flex min-h-0 flex-1 flex-col">
+      <div role="row" className={`${columns} border-b border-slate-200 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400`}>
+        <input type="checkbox" aria-label="Select all shown" checked={allSelected} onChange={() => selectionReplaced(allSelected ? [] : entries.map((entry) => entry.id))} />
+        <button type="button" onClick={sortToggled} className="text-left uppercase hover:text-slate-800 dark:hover:text-slate-200" title="Sort by date" aria-label={newestFirst ? "Date, newest first" : "Date, oldest first"}>
+          Date {newestFirst ? "↓" : "↑"}
+        </button>
+        <span>Participants</span>
+        <span>Model</span>
+        <span className="text-right">Comments</span>
+        <span>Status</span>
+        <span />
+      </div>
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const entry = entries[row.index]!;
+            return (
+              <div key={row.key} className="absolute top-0 left-0 w-full" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
+                <Row entry={entry} selected={selected.has(entry.id)} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { create } from "zustand";
+import type { ExportFormat, FileContent, FileProblem, LibraryEntry } from "../../../shared/contract.js";
+import { studio } from "../../app/studio.js";
+import { saveDownload } from "./download.js";
+
+/** Files go to the engine in batches of about this many characters, well under a message's limit. */
+const BATCH_CHARACTERS = 16 * 1024 * 1024;
+const SEARCH_DELAY_MS = 250;
+
+export interface ImportReport {
+  imported: string[];
+  problems: FileProblem[];
+  /** Files a folder held that are not .json, left out before sending. */
+  ignored: number;
+}
+
+interface LibraryState {
+  entries: LibraryEntry[];
+  /** Discussion files in the folder that could not be read. */
+  problems: FileProblem[];
+  loaded: boolean;
+  error: string | null;
+  query: string;
+  /** Ids whose comment text matches the query (server-side search); null when none asked. */
+  textMatches: ReadonlySet<string> | null;
+  searching: boolean;
+  newestFirst: boolean;
+  selected: ReadonlySet<string>;
+  importing: boolean;
+  importReport: ImportReport | null;
+  exporting: boolean;
+
+  libraryRequested: () => Promise<void>;
+  queryChanged: (query: string) => void;
+  sortToggled: () => void;
+  selectionToggled: (id: string) => void;
+  selectionReplaced: (ids: readonly string[]) => void;
+  filesChosen: (files: readonly File[], fromFolder: boolean) => Promise<void>;
+  importReportDismissed: () => void;
+  exportRequested: (ids: readonly string[], format: ExportFormat) => Promise<void>;
+  errorDismissed: () => void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+function batches(files: readonly FileContent[]): FileContent[][] {
+  const result: FileContent[][] = [];
+  let current: FileContent[] = [];
+  let size = 0;
+  for (const file of files) {
+    if (current.length > 0 && size + file.content.length > BATCH_CHARACTERS) {
+      result.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(file);
+    size += file.content.length;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+export const useLibraryStore = create<LibraryState>((set, get) => ({
+  entries: [],
+  problems: [],
+  loaded: false,
+  error: null,
+  query: "",
+  textMatches: null,
+  searching: false,
+  newestFirst: true,
+  selected: new Set(),
+  importing: false,
+  importReport: null,
+  exporting: false,
+
+  libraryRequested: async () => {
+    try {
+      const { entries, problems } = await studio.call("library.list", {});
+      const known = new Set(entries.map((entry) => entry.id));
+      set({ entries, problems, loaded: true, selected: new Set([...get().selected].filter((id) => known.has(id))) });
+    } catch (error) {
+      set({ error: message(error), loaded: true });
+    }
+  },
+
+  queryChanged: (query) => {
+    set({ query });
+    if (searchTimer) clearTimeout(searchTimer);
+    const text = query.trim();
+    if (!text) return set({ textMatches: null, searching: false });
+    set({ searching: true });
+    // Participants and models match at once from the index; comment text asks the engine, once typing pauses.
+    searchTimer = setTimeout(() => {
+      studio.call("library.search", { text }).then(
+        ({ ids }) => get().query.trim() === text && set({ textMatches: new Set(ids), searching: false }),
+        (error: unknown) => get().query.trim() === text && set({ error: message(error), searching: false }),
+      );
+    }, SEARCH_DELAY_MS);
+  },
+
+  sortToggled: () => set({ newestFirst: !get().newestFirst }),
+
+  selectionToggled: (id) => {
+    const selected = new Set(get().selected);
+    if (!selected.delete(id)) selected.add(id);
+    set({ selected });
+  },
+
+  selectionReplaced: (ids) => set({ selected: new Set(ids) }),
+
+  filesChosen: async (files, fromFolder) => {
+    const wanted = fromFolder ? files.filter((file) => file.name.toLowerCase().endsWith(".json")) : [...files];
+    const report: ImportReport = { imported: [], problems: [], ignored: files.length - wanted.length };
+    set({ importing: true, importReport: null });
+    try {
+      const contents = await Promise.all(wanted.map(async (file) => ({ fileName: (file.webkitRelativePath || file.name).slice(-255), content: await file.text() })));
+      for (const batch of batches(contents)) {
+        const { imported, problems } = await studio.call("library.importFiles", { files: batch });
+        report.imported.push(...imported);
+        report.problems.push(...problems);
+      }
+    } catch (error) {
+      report.problems.push({ file: "(import)", message: message(error) });
+    }
+    set({ importing: false, importReport: report });
+    await get().libraryRequested();
+    if (report.imported.length > 0) set({ selected: new Set(report.imported) });
+  },
+
+  importReportDismissed: () => set({ importReport: null }),
+
+  exportRequested: async (ids, format) => {
+    set({ exporting: true });
+    try {
+      for (const id of ids) saveDownload(await studio.call("library.export", { id, format }), format);
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ exporting: false });
+    }
+  },
+
+  errorDismissed: () => set({ error: null }),
+}));

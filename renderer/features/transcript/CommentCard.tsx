@@ -1,0 +1,77 @@
+import { memo } from "react";
+import { initials, type TranscriptComment } from "./transcript-comment.js";
+
+const palette = ["bg-indigo-500", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-sky-600", "bg-violet-500", "bg-teal-600", "bg-orange-500"];
+
+/** The same person keeps the same colour in every discussion. */
+function avatarColour(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+  return palette[hash % palette.length]!;
+}
+
+export function Avatar({ name }: { name: string }) {
+  return (
+    <div aria-hidden className={`flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white ${avatarColour(name)}`}>
+      {initials(name)}
+    </div>
+  );
+}
+
+function RoleBadge({ role }: { role: TranscriptComment["role"] | "human" }) {
+  if (role === "moderator") return <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-amber-800 dark:bg-amber-900/60 dark:text-amber-200">Moderator</span>;
+  if (role === "seed") return <span className="rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-700 dark:text-slate-300">Seed</span>;
+  if (role === "human") return <span className="rounded bg-sky-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-sky-800 dark:bg-sky-900/60 dark:text-sky-200">You</span>;
+  return null;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+function Meta({ comment }: { comment: TranscriptComment }) {
+  const parts: string[] = [];
+  if (comment.receivedAt !== null) parts.push(clock.format(comment.receivedAt));
+  if (comment.seconds !== null) parts.push(`${comment.seconds.toFixed(1)} s`);
+  if (comment.tokensPerSecond !== null) parts.push(`${comment.tokensPerSecond.toFixed(1)} tok/s`);
+  if (comment.role !== "seed" && comment.model) parts.push(comment.model);
+  return <span className="truncate text-xs text-slate-500 dark:text-slate-400">{parts.join(" · ")}</span>;
+}
+
+const cardFrame = "flex gap-3 rounded-lg border px-4 py-3";
+const cardColours = "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900";
+
+export const CommentCard = memo(function CommentCard({ comment }: { comment: TranscriptComment }) {
+  return (
+    <article data-testid="comment-card" data-index={comment.index} className={`${cardFrame} ${comment.role === "moderator" ? "border-amber-300 bg-amber-50/60 dark:border-amber-800 dark:bg-amber-950/30" : cardColours}`}>
+      <Avatar name={comment.name} />
+      <div className="min-w-0 flex-1">
+        <header className="flex min-w-0 items-baseline gap-2">
+          <span className="truncate font-semibold text-slate-900 dark:text-slate-50">{comment.name}</span>
+          <RoleBadge role={comment.role} />
+          <span className="ml-auto shrink-0 text-[11px] text-slate-400">#{comment.index + 1}</span>
+        </header>
+        <Meta comment={comment} />
+        <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">{comment.text || <em className="text-slate-400">(empty)</em>}</p>
+      </div>
+    </article>
+  );
+});
+
+/** The reply being written: its text so far and a blinking caret. */
+export function StreamingCard({ speaker, role, text }: { speaker: string; role: "user" | "moderator" | "human"; text: string }) {
+  return (
+    <article data-testid="streaming-card" aria-live="off" className={`${cardFrame} border-indigo-300 bg-indigo-50/50 dark:border-indigo-800 dark:bg-indigo-950/30`}>
+      <Avatar name={speaker} />
+      <div className="min-w-0 flex-1">
+        <header className="flex items-baseline gap-2">
+          <span className="truncate font-semibold text-slate-900 dark:text-slate-50">{speaker}</span>
+          <RoleBadge role={role === "user" ? "user" : role} />
+          <span className="text-xs text-indigo-600 dark:text-indigo-300">writing…</span>
+        </header>
+        <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">
+          <span data-testid="streaming-text">{text}</span>
+          <span aria-hidden className="ml-0.5 inline-block animate-pulse h-4 w-[2px] translate-y-0.5 bg-indigo-500" />
+        </p>
+      </div>
+    </article>
+  );
+}

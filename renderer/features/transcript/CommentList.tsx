@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { CommentCard, StreamingCard } from "./CommentCard.js";
+import type { TranscriptComment } from "./transcript-comment.js";
+import type { StreamingComment } from "./run-store.js";
+
+/** How close to the bottom (px) still counts as "at the latest comment". */
+const NEAR_BOTTOM = 48;
+
+interface CommentListProps {
+  comments: TranscriptComment[];
+  streaming: StreamingComment | null;
+  /** Shown after the last card, in the scrolling flow (errors, the human's text box). */
+  footer?: ReactNode;
+}
+
+/**
+ * The transcript's cards, virtualized so thousands of comments cost only the rows on screen.
+ * It follows the newest comment until the user scrolls up, then offers a way back.
+ */
+export function CommentList({ comments, streaming, footer }: CommentListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const followingRef = useRef(true);
+  const dragging = useRef(false);
+  const count = comments.length + (streaming ? 1 : 0);
+
+  const follow = useCallback((value: boolean) => {
+    followingRef.current = value;
+    setFollowing(value);
+  }, []);
+
+  const scrollToBottom = useCallback(() => {
+    const element = scrollRef.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 110,
+    overscan: 6,
+    gap: 8,
+    getItemKey: (row) => comments[row]?.index ?? "streaming",
+    // jsdom and the first frame have no layout; assume a window-sized viewport until measured.
+    initialRect: { width: 800, height: 700 },
+    // Measurements and growth of the streaming card change the height: stay pinned while following.
+    onChange: () => {
+      if (followingRef.current) requestAnimationFrame(scrollToBottom);
+    },
+  });
+
+  const streamingLength = streaming?.text.length ?? 0;
+  useEffect(() => {
+    if (followingRef.current) requestAnimationFrame(scrollToBottom);
+  }, [count, streamingLength, footer, scrollToBottom]);
+
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM;
+    if (atBottom && !followingRef.current) follow(true);
+    else if (!atBottom && dragging.current && followingRef.current) follow(false);
+  };
+  // Only the user's own gestures let go of the bottom; our scrolls and re-measurements never do.
+  const userScrolledUp = () => {
+    if (followingRef.current) follow(false);
+  };
+
+  const rows = virtualizer.getVirtualItems();
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        data-testid="comment-scroller"
+        tabIndex={0}
+        aria-label="Comments"
+        className="h-full overflow-y-auto px-6 py-4 outline-none"
+        onScroll={onScroll}
+        onWheel={(event) => event.deltaY < 0 && userScrolledUp()}
+        onTouchMove={() => (dragging.current = true)}
+        onTouchEnd={() => (dragging.current = false)}
+        onPointerDown={() => (dragging.current = true)}
+        onPointerUp={() => (dragging.current = false)}
+        onKeyDown={(event) => ["PageUp", "ArrowUp", "Home"].includes(event.key) && userScrolledUp()}
+      >
+        <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const comment = comments[row.index];
+            return (
+              <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute top-0 left-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
+                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard speaker={streaming.speaker} role={streaming.role} text={streaming.text} />}
+              </div>
+            );
+          })}
+        </div>
+        {footer && <div className="mx-auto mt-3 w-full max-w-3xl">{footer}</div>}
+      </div>
+      {!following && count > 0 && (
+        <button
+          type="button"
+          onClick={() => {
+            follow(true);
+            virtualizer.scrollToIndex(count - 1, { align: "end" });
+            requestAnimationFrame(scrollToBottom);
+          }}
+          className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-indigo-500"
+        >
+          Jump to latest ↓
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useRunStore, type TranscriptStatus } from "./run-store.js";
+
+const labels: Record<TranscriptStatus, string> = {
+  running: "Running",
+  paused: "Paused",
+  completed: "Completed",
+  stopped: "Stopped",
+  failed: "Failed",
+  recovered: "Recovered after a crash",
+  imported: "Imported",
+  loading: "Loading",
+  unknown: "Connecting",
+};
+
+const dots: Partial<Record<TranscriptStatus, string>> = {
+  running: "bg-emerald-500 animate-pulse",
+  paused: "bg-amber-400",
+  failed: "bg-rose-500",
+  stopped: "bg-slate-400",
+  completed: "bg-indigo-500",
+};
+
+/** "Running · 12 comments · Ann is writing…" */
+export function StatusLine() {
+  const status = useRunStore((state) => state.status);
+  const count = useRunStore((state) => state.comments.length);
+  const writer = useRunStore((state) => state.streaming?.speaker ?? null);
+  const awaitingHuman = useRunStore((state) => state.awaitingHuman);
+  const kind = useRunStore((state) => state.source?.kind);
+  return (
+    <span data-testid="transcript-status" className="inline-flex items-center gap-1.5">
+      <span className={`inline-block h-2 w-2 rounded-full ${dots[status] ?? "bg-slate-300"}`} />
+      <span data-status={status}>{labels[status]}</span>
+      <span>· {count === 1 ? "1 comment" : `${count} comments`}</span>
+      {writer && <span>· {writer} is writing…</span>}
+      {awaitingHuman && <span>· waiting for you ({awaitingHuman})</span>}
+      {kind === "library" && <span>· from the library</span>}
+    </span>
+  );
+}

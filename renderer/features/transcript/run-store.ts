@@ -1,0 +1,184 @@
+import { create } from "zustand";
+import type { DiscussionView, DiscussionWatch } from "../../client/index.js";
+import type { CommandName } from "../../../shared/contract.js";
+import { studio } from "../../app/studio.js";
+import { fromDiscussionLog, fromLoggedEntry, type TranscriptComment } from "./transcript-comment.js";
+
+export type TranscriptSource = { kind: "live" | "library"; id: string };
+export type TranscriptStatus = DiscussionView["status"] | "loading" | "recovered" | "imported";
+
+/** The reply being written right now. */
+export interface StreamingComment {
+  turn: number;
+  speaker: string;
+  role: "user" | "moderator" | "human";
+  text: string;
+}
+
+interface RunState {
+  source: TranscriptSource | null;
+  title: string;
+  status: TranscriptStatus;
+  comments: TranscriptComment[];
+  streaming: StreamingComment | null;
+  awaitingHuman: string | null;
+  /** The discussion's own failure, shown in place below its last comment. */
+  runError: string | null;
+  warnings: string[];
+  /** A command of ours that failed (load, pause, ...); dismissable. */
+  commandError: string | null;
+  /** A control command is in flight; the buttons wait for it. */
+  busy: boolean;
+
+  discussionOpened: (source: TranscriptSource | null) => Promise<void>;
+  discussionClosed: () => void;
+  watchChanged: (view: DiscussionView) => void;
+  /** Starts a saved design; the caller opens the id it answers (navigation drives what is open). */
+  startRequested: (designId: string, startPaused: boolean) => Promise<string | null>;
+  pauseRequested: () => Promise<void>;
+  resumeRequested: () => Promise<void>;
+  stopRequested: () => Promise<void>;
+  stepRequested: () => Promise<void>;
+  humanCommentSubmitted: (text: string) => Promise<boolean>;
+  commandErrorDismissed: () => void;
+}
+
+const empty = {
+  source: null,
+  title: "",
+  status: "unknown" as TranscriptStatus,
+  comments: [] as TranscriptComment[],
+  streaming: null,
+  awaitingHuman: null,
+  runError: null,
+  warnings: [] as string[],
+  commandError: null,
+  busy: false,
+};
+
+let watch: DiscussionWatch | null = null;
+let stopWatching: (() => void) | null = null;
+
+function endWatch(): void {
+  stopWatching?.();
+  watch?.stop();
+  watch = null;
+  stopWatching = null;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+type ControlCommand = Extract<CommandName, "discussion.pause" | "discussion.resume" | "discussion.stop" | "discussion.step">;
+
+export const useRunStore = create<RunState>((set, get) => {
+  const isCurrent = (source: TranscriptSource) => get().source === source;
+
+  const control = async (command: ControlCommand) => {
+    const source = get().source;
+    if (source?.kind !== "live" || get().busy) return;
+    set({ busy: true });
+    try {
+      const { status } = await studio.call(command, { discussionId: source.id });
+      // The event stream says the same a moment later; this makes the buttons follow at once.
+      if (isCurrent(source) && get().status !== "completed" && get().status !== "stopped") set({ status });
+    } catch (error) {
+      if (isCurrent(source)) set({ commandError: message(error) });
+    } finally {
+      if (isCurrent(source)) set({ busy: false });
+    }
+  };
+
+  return {
+    ...empty,
+
+    discussionOpened: async (source) => {
+      const current = get().source;
+      if (source && current && current.kind === source.kind && current.id === source.id) return;
+      endWatch();
+      set({ ...empty, source, status: source ? "loading" : "unknown", title: source?.id ?? "" });
+      if (!source) return;
+      if (source.kind === "library") {
+        try {
+          const { entry, log, record } = await studio.call("library.open", { id: source.id });
+          if (!isCurrent(source)) return;
+          set({ comments: fromDiscussionLog(log, record), status: entry.status, title: record?.design.name ?? entry.id });
+        } catch (error) {
+          if (isCurrent(source)) set({ commandError: message(error), status: "unknown" });
+        }
+        return;
+      }
+      watch = studio.watchDiscussion(source.id);
+      stopWatching = watch.onChange((view) => get().watchChanged(view));
+      void watch.ready.catch((error: unknown) => {
+        if (isCurrent(source)) set({ commandError: message(error), status: "unknown" });
+      });
+      void studio
+        .call("discussion.list", {})
+        .then(({ discussions }) => {
+          const found = discussions.find((discussion) => discussion.discussionId === source.id);
+          if (found && isCurrent(source)) set({ title: found.designName });
+        })
+        .catch(() => undefined);
+    },
+
+    discussionClosed: () => {
+      endWatch();
+      set({ ...empty });
+    },
+
+    watchChanged: (view) => {
+      const state = get();
+      if (state.source?.kind !== "live" || view.discussionId !== state.source.id) return;
+      const firstSnapshot = state.status === "loading";
+      let comments = state.comments;
+      if (view.comments.length !== comments.length) {
+        const now = Date.now();
+        comments = comments.slice();
+        for (let index = state.comments.length; index < view.comments.length; index++) {
+          const entry = view.comments[index];
+          // A gap only exists while a resync is filling it; the next change brings it.
+          if (!entry) break;
+          comments.push(fromLoggedEntry(entry, firstSnapshot ? null : now));
+        }
+      }
+      const turn = view.currentTurn;
+      const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text } : null;
+      set({
+        comments,
+        streaming,
+        status: view.status,
+        awaitingHuman: view.awaitingHuman,
+        runError: view.error,
+        warnings: view.warnings.length === state.warnings.length ? state.warnings : view.warnings.slice(),
+      });
+    },
+
+    startRequested: async (designId, startPaused) => {
+      try {
+        const { discussionId } = await studio.call("discussion.start", { designId, startPaused });
+        return discussionId;
+      } catch (error) {
+        set({ commandError: message(error) });
+        return null;
+      }
+    },
+
+    pauseRequested: () => control("discussion.pause"),
+    resumeRequested: () => control("discussion.resume"),
+    stopRequested: () => control("discussion.stop"),
+    stepRequested: () => control("discussion.step"),
+
+    humanCommentSubmitted: async (text) => {
+      const source = get().source;
+      if (source?.kind !== "live") return false;
+      try {
+        await studio.call("discussion.submitHumanComment", { discussionId: source.id, text });
+        return true;
+      } catch (error) {
+        if (isCurrent(source)) set({ commandError: message(error) });
+        return false;
+      }
+    },
+
+    commandErrorDismissed: () => set({ commandError: null }),
+  };
+});

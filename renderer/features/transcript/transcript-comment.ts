@@ -1,0 +1,60 @@
+import type { LoggedEntry } from "../../../shared/contract.js";
+import type { DiscussionLog, RunRecord } from "../../../shared/domain/index.js";
+
+/** One card of the transcript, whether it came from a live run or a saved file. */
+export interface TranscriptComment {
+  index: number;
+  name: string;
+  text: string;
+  model: string;
+  role: "seed" | "user" | "moderator" | "human";
+  /** Null for seed comments and for files without a run record. */
+  tokensPerSecond: number | null;
+  seconds: number | null;
+  /** When the comment arrived in this window (live runs only). */
+  receivedAt: number | null;
+}
+
+export function fromLoggedEntry(entry: LoggedEntry, receivedAt: number | null): TranscriptComment {
+  const { stats } = entry;
+  return {
+    index: entry.index,
+    name: entry.comment.name,
+    text: entry.comment.text,
+    model: entry.comment.model,
+    role: entry.comment.role,
+    tokensPerSecond: stats && stats.seconds > 0 ? stats.generatedTokens / stats.seconds : null,
+    seconds: stats?.seconds ?? null,
+    receivedAt,
+  };
+}
+
+/**
+ * A saved discussion's comments. SynDisco marks seed comments with model "hardcoded" and the
+ * moderator by name only; the run record (when the studio ran it) holds the timings of every
+ * logged comment, seeds included, in log order.
+ */
+export function fromDiscussionLog(log: DiscussionLog, record: RunRecord | null): TranscriptComment[] {
+  const loggedStats = record ? record.comments.filter((comment) => comment.logged).map((comment) => comment.stats) : [];
+  return log.comments.map((comment, index) => {
+    const stats = loggedStats[index] ?? null;
+    const role = comment.model === "hardcoded" ? "seed" : log.moderator !== null && comment.name === log.moderator ? "moderator" : "user";
+    return {
+      index,
+      name: comment.name,
+      text: comment.text,
+      model: comment.model,
+      role,
+      tokensPerSecond: stats && stats.seconds > 0 ? stats.generatedTokens / stats.seconds : null,
+      seconds: stats?.seconds ?? null,
+      receivedAt: null,
+    };
+  });
+}
+
+/** "Ann Lee" -> "AL", "zoë-k" -> "ZK", "x" -> "X". */
+export function initials(name: string): string {
+  const words = name.split(/[\s_.-]+/u).filter(Boolean);
+  const letters = (words.length > 1 ? [words[0]!, words[words.length - 1]!] : words).map((word) => [...word][0] ?? "");
+  return letters.join("").toUpperCase() || "?";
+}

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import type { LibraryEntry } from "../../shared/contract.js";
+import { useNavigationStore } from "../../renderer/app/navigation-store.js";
+import { LibraryView } from "../../renderer/features/library/LibraryView.js";
+import { discussionTime, visibleEntries } from "../../renderer/features/library/library-filter.js";
+import { useLibraryStore } from "../../renderer/features/library/library-store.js";
+import { double } from "./studio-double.js";
+import { fakeLayout } from "./layout-double.js";
+
+// The page's client is replaced by a test double behind the same interface (call / watchDiscussion).
+vi.mock("../../renderer/app/studio.js", async () => ({ studio: (await import("./studio-double.js")).double.studio }));
+
+const entry = (id: string, timestamp: string, users: string[], models: string[] = ["tiny"]): LibraryEntry => ({
+  id,
+  fileName: `${id}.json`,
+  timestamp,
+  users,
+  moderator: "mod",
+  models,
+  commentCount: 4,
+  format: "legacy",
+  status: "completed",
+  modifiedAt: "2026-01-01T00:00:00.000Z",
+});
+const entries = [entry("old", "24-05-01-10-00", ["ann", "bob"]), entry("new", "26-01-02-03-04", ["zoë-k"], ["llama-3"]), entry("mid", "25-03-03-03-03", ["cy"])];
+
+let restoreLayout: () => void;
+const initial = useLibraryStore.getState();
+beforeEach(() => {
+  restoreLayout = fakeLayout({ row: 56 });
+  double.reset();
+  useLibraryStore.setState(initial, true);
+  double.handle("library.list", () => ({ entries, problems: [] }));
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  vi.useRealTimers();
+});
+
+describe("library filter", () => {
+  it("reads SynDisco and ISO timestamps", () => {
+    expect(new Date(discussionTime("26-01-02-03-04")!).toISOString()).toBe("2026-01-02T03:04:00.000Z");
+    expect(discussionTime("2025-01-01T00:00:00Z")).toBe(Date.UTC(2025, 0, 1));
+    expect(discussionTime("yesterday")).toBeNull();
+  });
+
+  it("matches participants and models from the index, comment text from the server's answer; sorts by date", () => {
+    expect(visibleEntries(entries, "", null, true).map((e) => e.id)).toEqual(["new", "mid", "old"]);
+    expect(visibleEntries(entries, "", null, false).map((e) => e.id)).toEqual(["old", "mid", "new"]);
+    expect(visibleEntries(entries, "ZOË", null, true).map((e) => e.id)).toEqual(["new"]);
+    expect(visibleEntries(entries, "llama", null, true).map((e) => e.id)).toEqual(["new"]);
+    expect(visibleEntries(entries, "parks", new Set(["old"]), true).map((e) => e.id)).toEqual(["old"]);
+  });
+});
+
+describe("useLibraryStore", () => {
+  it("asks the server to search comment text once typing pauses, and only for the latest query", async () => {
+    vi.useFakeTimers();
+    double.handle("library.search", ({ text }) => ({ ids: text === "parks" ? ["old"] : [] }));
+    useLibraryStore.getState().queryChanged("par");
+    useLibraryStore.getState().queryChanged("parks");
+    expect(useLibraryStore.getState().searching).toBe(true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(double.calls.map((call) => call.input)).toEqual([{ text: "parks" }]);
+    expect([...useLibraryStore.getState().textMatches!]).toEqual(["old"]);
+    useLibraryStore.getState().queryChanged("");
+    expect(useLibraryStore.getState().textMatches).toBeNull();
+  });
+
+  it("imports the chosen files, reports the bad ones, leaves non-JSON out of a folder and selects what came in", async () => {
+    double.handle("library.importFiles", ({ files }) => ({
+      imported: files.filter((file) => file.content.startsWith("{")).map((file) => file.fileName.replace(/\.json$/, "")),
+      problems: files.filter((file) => !file.content.startsWith("{")).map((file) => ({ file: file.fileName, message: "not a SynDisco discussion" })),
+    }));
+    const files = [new File(["{}"], "good.json"), new File(["oops"], "bad.json"), new File(["# notes"], "README.md")];
+    await useLibraryStore.getState().filesChosen(files, true);
+    const state = useLibraryStore.getState();
+    expect(state.importReport).toEqual({ imported: ["good"], problems: [{ file: "bad.json", message: "not a SynDisco discussion" }], ignored: 1 });
+    expect([...state.selected]).toEqual(["good"]);
+    expect(double.calls.map((call) => call.command)).toEqual(["library.importFiles", "library.list"]);
+  });
+
+  it("exports each selected discussion as a browser download", async () => {
+    double.handle("library.export", ({ id, format }) => ({ fileName: `${id}.${format}`, content: "x" }));
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    URL.createObjectURL = vi.fn(() => "blob:x");
+    URL.revokeObjectURL = vi.fn();
+    await useLibraryStore.getState().exportRequested(["old", "new"], "csv");
+    expect(clicked).toEqual(["old.csv", "new.csv"]);
+    click.mockRestore();
+  });
+});
+
+describe("LibraryView", () => {
+  it("lists the saved discussions newest first and opens one in the transcript view", async () => {
+    await act(async () => void render(<LibraryView />));
+    const rows = screen.getAllByTestId("library-row");
+    expect(rows.map((row) => row.dataset.id)).toEqual(["new", "mid", "old"]);
+    fireEvent.click(screen.getByRole("button", { name: "Date, newest first" }));
+    expect(screen.getAllByTestId("library-row").map((row) => row.dataset.id)).toEqual(["old", "mid", "new"]);
+    fireEvent.click(screen.getAllByText("Open")[0]!);
+    expect(useNavigationStore.getState()).toMatchObject({ view: "transcript", openDiscussion: { kind: "library", id: "old" } });
+  });
+
+  it("says what to do when the library is empty", async () => {
+    double.handle("library.list", () => ({ entries: [], problems: [] }));
+    await act(async () => void render(<LibraryView />));
+    expect(screen.getByText("No saved discussions yet")).toBeTruthy();
+    expect(screen.getAllByText("Import files").length).toBeGreaterThan(0);
+  });
+
+  it("renders only a window of rows for 5,000 discussions", async () => {
+    const many = Array.from({ length: 5000 }, (_, index) => entry(`d${index}`, "26-01-02-03-04", [`user${index}`]));
+    double.handle("library.list", () => ({ entries: many, problems: [] }));
+    await act(async () => void render(<LibraryView />));
+    expect(screen.getAllByTestId("library-row").length).toBeLessThan(40);
+  });
+});

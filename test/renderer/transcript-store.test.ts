@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { LoggedEntry } from "../../shared/contract.js";
+import { useRunStore } from "../../renderer/features/transcript/run-store.js";
+import { fromDiscussionLog, initials } from "../../renderer/features/transcript/transcript-comment.js";
+import { double } from "./studio-double.js";
+
+// The page's client is replaced by a test double behind the same interface (call / watchDiscussion).
+vi.mock("../../renderer/app/studio.js", async () => ({ studio: (await import("./studio-double.js")).double.studio }));
+
+const entry = (index: number, name = "Ann", role: LoggedEntry["comment"]["role"] = "user"): LoggedEntry => ({
+  index,
+  comment: { name, text: `comment ${index}`, model: "tiny", role, turn: index },
+  stats: { promptTokens: 10, evaluatedPromptTokens: 5, minimumPromptTokens: 5, generatedTokens: 20, seed: 1, seconds: 2, stopReason: "eos" },
+});
+
+beforeEach(() => {
+  double.reset();
+  useRunStore.getState().discussionClosed();
+  double.handle("discussion.list", () => ({ discussions: [] }));
+});
+
+describe("useRunStore, live", () => {
+  it("follows the watch: comments as cards, the streaming reply, status; token changes keep the comment list", async () => {
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    const watch = double.watches[0]!;
+    watch.change((view) => {
+      view.comments.push(entry(0, "seed-author", "seed"), entry(1));
+      view.currentTurn = { turn: 2, speaker: "Bob", role: "moderator", text: "Hel" };
+    });
+    const first = useRunStore.getState();
+    expect(first.comments.map((comment) => [comment.name, comment.role, comment.tokensPerSecond])).toEqual([
+      ["seed-author", "seed", 10],
+      ["Ann", "user", 10],
+    ]);
+    expect(first.streaming).toEqual({ turn: 2, speaker: "Bob", role: "moderator", text: "Hel" });
+
+    watch.change((view) => view.currentTurn && (view.currentTurn.text += "lo"));
+    expect(useRunStore.getState().streaming?.text).toBe("Hello");
+    expect(useRunStore.getState().comments).toBe(first.comments);
+
+    watch.change((view) => {
+      view.comments.push(entry(2, "Bob", "moderator"));
+      view.currentTurn = null;
+      view.status = "completed";
+    });
+    expect(useRunStore.getState()).toMatchObject({ status: "completed", streaming: null });
+    expect(useRunStore.getState().comments).toHaveLength(3);
+  });
+
+  it("keeps every finished comment when the run fails, and shows the error", async () => {
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    double.watches[0]!.change((view) => {
+      view.comments.push(entry(0), entry(1));
+      view.status = "failed";
+      view.error = "model crashed";
+    });
+    expect(useRunStore.getState()).toMatchObject({ status: "failed", runError: "model crashed" });
+    expect(useRunStore.getState().comments).toHaveLength(2);
+  });
+
+  it("sends the run controls and the human comment; a refused command becomes a dismissable error", async () => {
+    double.handle("discussion.pause", ({ discussionId }) => ({ discussionId, status: "paused" }));
+    double.handle("discussion.step", ({ discussionId }) => ({ discussionId, status: "paused" }));
+    double.handle("discussion.submitHumanComment", () => ({ accepted: true }));
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    await useRunStore.getState().pauseRequested();
+    expect(useRunStore.getState().status).toBe("paused");
+    await useRunStore.getState().stepRequested();
+    expect(await useRunStore.getState().humanCommentSubmitted("my view")).toBe(true);
+    await useRunStore.getState().stopRequested();
+    expect(double.calls.map((call) => call.command)).toEqual(["discussion.list", "discussion.pause", "discussion.step", "discussion.submitHumanComment", "discussion.stop"]);
+    expect(double.calls[3]!.input).toEqual({ discussionId: "d1", text: "my view" });
+    expect(useRunStore.getState().commandError).toContain("discussion.stop");
+    useRunStore.getState().commandErrorDismissed();
+    expect(useRunStore.getState().commandError).toBeNull();
+  });
+
+  it("stops watching when another discussion opens", async () => {
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d2" });
+    expect(double.watches.map((watch) => watch.stopped)).toEqual([true, false]);
+    double.watches[0]!.change((view) => view.comments.push(entry(0)));
+    expect(useRunStore.getState().comments).toEqual([]);
+  });
+});
+
+describe("useRunStore, library", () => {
+  it("shows a saved discussion's comments with roles and the run record's timings", async () => {
+    double.handle("library.open", ({ id }) => ({
+      entry: { id, fileName: `${id}.json`, timestamp: "26-01-02-03-04", users: ["Ann"], moderator: "Mod", models: ["tiny"], commentCount: 3, format: "legacy", status: "completed", modifiedAt: "2026-01-02T03:04:00.000Z" },
+      log: {
+        id,
+        timestamp: "26-01-02-03-04",
+        users: ["Ann"],
+        moderator: "Mod",
+        userPrompts: [],
+        moderatorPrompt: null,
+        historyWindow: 5,
+        comments: [
+          { name: "seed", text: "start", model: "hardcoded" },
+          { name: "Ann", text: "hi", model: "tiny" },
+          { name: "Mod", text: "be kind", model: "tiny" },
+        ],
+        sourceFormat: "legacy",
+      },
+      record: null,
+    }));
+    await useRunStore.getState().discussionOpened({ kind: "library", id: "saved" });
+    const state = useRunStore.getState();
+    expect(state.status).toBe("completed");
+    expect(state.comments.map((comment) => comment.role)).toEqual(["seed", "user", "moderator"]);
+    expect(double.watches).toHaveLength(0);
+  });
+
+  it("maps run-record stats one to one onto logged comments", () => {
+    const stats = entry(0).stats;
+    const comments = fromDiscussionLog(
+      { id: "x", timestamp: "", users: ["Ann"], moderator: null, userPrompts: [], moderatorPrompt: null, historyWindow: 5, sourceFormat: "v2", comments: [{ name: "s", text: "", model: "hardcoded" }, { name: "Ann", text: "", model: "m" }] },
+      { comments: [{ name: "s", turn: -1, logged: true, stats: null }, { name: "Ann", turn: 0, logged: false, stats }, { name: "Ann", turn: 1, logged: true, stats }] } as never,
+    );
+    expect(comments.map((comment) => comment.tokensPerSecond)).toEqual([null, 10]);
+  });
+
+  it("initials", () => {
+    expect(["Ann Lee", "zoë-k", "x", "mark_99"].map(initials)).toEqual(["AL", "ZK", "X", "M9"]);
+  });
+});
