@@ -146,7 +146,8 @@ export const commands = {
   "library.open": command(z.strictObject({ id: idSchema }), z.object({ entry: libraryEntrySchema, log: discussionLogSchema, record: runRecordSchema.nullable() })),
   "library.importFiles": command(
     z.strictObject({ files: z.array(fileContentSchema).min(1).max(10_000) }),
-    z.object({ imported: z.array(z.string()), problems: z.array(fileProblemSchema) }),
+    /** A file whose id is already in the library is skipped, never overwritten: listed in `problems` and, by id, in `alreadyPresent`. */
+    z.object({ imported: z.array(z.string()), problems: z.array(fileProblemSchema), alreadyPresent: z.array(z.object({ file: z.string(), id: z.string() })) }),
   ),
   "library.export": command(z.strictObject({ id: idSchema, format: exportFormatSchema }), fileContentSchema),
   /** Ids of the saved discussions whose comments, participants or models contain `text` (case-insensitive). */

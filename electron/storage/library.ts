@@ -70,9 +70,13 @@ export class Library {
   }
 
   /** Copies each readable discussion file into the library; an id already present is a problem, not an overwrite. */
-  async importFiles(files: readonly FileContent[], onProgress?: (done: number) => void): Promise<{ imported: string[]; problems: FileProblem[] }> {
+  async importFiles(
+    files: readonly FileContent[],
+    onProgress?: (done: number) => void,
+  ): Promise<{ imported: string[]; problems: FileProblem[]; alreadyPresent: { file: string; id: string }[] }> {
     const imported: string[] = [];
     const problems: FileProblem[] = [];
+    const alreadyPresent: { file: string; id: string }[] = [];
     for (const [done, file] of files.entries()) {
       const result = importDiscussionFile(file.content, file.fileName);
       if (!result.ok) problems.push({ file: file.fileName, message: result.error.message });
@@ -85,11 +89,14 @@ export class Library {
           return true;
         });
         if (added) imported.push(result.value.id);
-        else problems.push({ file: file.fileName, message: `discussion "${result.value.id}" is already in the library` });
+        else {
+          problems.push({ file: file.fileName, message: `discussion "${result.value.id}" is already in the library` });
+          alreadyPresent.push({ file: file.fileName, id: result.value.id });
+        }
       }
       onProgress?.(done + 1);
     }
-    return { imported, problems };
+    return { imported, problems, alreadyPresent };
   }
 
   /**

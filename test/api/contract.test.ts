@@ -146,6 +146,7 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(result.imported).toEqual(["copied-discussion"]);
     expect((await client.call("library.search", { text: "no comment says this" })).ids).toEqual([]);
     expect(result.problems.map((problem) => problem.file)).toEqual([legacy.fileName, "bad.json"]);
+    expect(result.alreadyPresent).toEqual([{ file: legacy.fileName, id: finishedId }]);
     expect((await failure(client.call("library.open", { id: "absent" }))).code).toBe("not-found");
   });
 

@@ -69,16 +69,17 @@ describe("useLibraryStore", () => {
     expect(useLibraryStore.getState().textMatches).toBeNull();
   });
 
-  it("imports the chosen files, reports the bad ones, leaves non-JSON out of a folder and selects what came in", async () => {
+  it("imports the chosen files, reports the bad ones and the ones already there, leaves non-JSON out of a folder and selects what came in", async () => {
     double.handle("library.importFiles", ({ files }) => ({
-      imported: files.filter((file) => file.content.startsWith("{")).map((file) => file.fileName.replace(/\.json$/, "")),
-      problems: files.filter((file) => !file.content.startsWith("{")).map((file) => ({ file: file.fileName, message: "not a SynDisco discussion" })),
+      imported: files.filter((file) => file.content === "{}").map((file) => file.fileName.replace(/\.json$/, "")),
+      problems: files.filter((file) => file.content !== "{}").map((file) => ({ file: file.fileName, message: file.content === "oops" ? "not a SynDisco discussion" : "already in the library" })),
+      alreadyPresent: files.filter((file) => file.content === "{ }").map((file) => ({ file: file.fileName, id: "old" })),
     }));
-    const files = [new File(["{}"], "good.json"), new File(["oops"], "bad.json"), new File(["# notes"], "README.md")];
+    const files = [new File(["{}"], "good.json"), new File(["oops"], "bad.json"), new File(["{ }"], "old.json"), new File(["# notes"], "README.md")];
     await useLibraryStore.getState().filesChosen(files, true);
     const state = useLibraryStore.getState();
-    expect(state.importReport).toEqual({ imported: ["good"], problems: [{ file: "bad.json", message: "not a SynDisco discussion" }], ignored: 1 });
-    expect([...state.selected]).toEqual(["good"]);
+    expect(state.importReport).toEqual({ imported: ["good"], problems: [{ file: "bad.json", message: "not a SynDisco discussion" }], alreadyPresent: ["old"], ignored: 1 });
+    expect([...state.selected]).toEqual(["good", "old"]);
     expect(double.calls.map((call) => call.command)).toEqual(["library.importFiles", "library.list"]);
   });
 

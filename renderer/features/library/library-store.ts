@@ -9,7 +9,10 @@ const SEARCH_DELAY_MS = 250;
 
 export interface ImportReport {
   imported: string[];
+  /** Files that could not be imported, with the reason (those already present are not among them). */
   problems: FileProblem[];
+  /** Ids whose file was already in the library: skipped, never overwritten, and selected to show where they are. */
+  alreadyPresent: string[];
   /** Files a folder held that are not .json, left out before sending. */
   ignored: number;
 }
@@ -112,21 +115,24 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
 
   filesChosen: async (files, fromFolder) => {
     const wanted = fromFolder ? files.filter((file) => file.name.toLowerCase().endsWith(".json")) : [...files];
-    const report: ImportReport = { imported: [], problems: [], ignored: files.length - wanted.length };
+    const report: ImportReport = { imported: [], problems: [], alreadyPresent: [], ignored: files.length - wanted.length };
     set({ importing: true, importReport: null });
     try {
       const contents = await Promise.all(wanted.map(async (file) => ({ fileName: (file.webkitRelativePath || file.name).slice(-255), content: await file.text() })));
       for (const batch of batches(contents)) {
-        const { imported, problems } = await studio.call("library.importFiles", { files: batch });
+        const { imported, problems, alreadyPresent } = await studio.call("library.importFiles", { files: batch });
+        const present = new Set(alreadyPresent.map((file) => file.file));
         report.imported.push(...imported);
-        report.problems.push(...problems);
+        report.problems.push(...problems.filter((problem) => !present.has(problem.file)));
+        report.alreadyPresent.push(...alreadyPresent.map((file) => file.id));
       }
     } catch (error) {
       report.problems.push({ file: "(import)", message: message(error) });
     }
     set({ importing: false, importReport: report });
     await get().libraryRequested();
-    if (report.imported.length > 0) set({ selected: new Set(report.imported) });
+    const arrived = [...report.imported, ...report.alreadyPresent];
+    if (arrived.length > 0) set({ selected: new Set(arrived), query: "", textMatches: null });
   },
 
   importReportDismissed: () => set({ importReport: null }),

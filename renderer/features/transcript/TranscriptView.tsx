@@ -38,8 +38,12 @@ export function TranscriptView() {
   }
   return (
     <FillPage
-      title={title || "Transcript"}
-      subtitle={<StatusLine />}
+      title="Transcript"
+      subtitle={
+        <>
+          <span className="font-medium text-slate-700 dark:text-slate-300">{title}</span> · <StatusLine />
+        </>
+      }
       actions={
         <>
           {source.kind === "live" && <RunControls />}
