@@ -32,6 +32,10 @@ export const experimentPlanSchema = z.object({
   outputDirectory: z.string(),
   /** How many of its discussions are already finished there. */
   alreadyDone: z.number().int().nonnegative(),
+  /** The folder holds another spec under this name: starting would be refused (rename the study). */
+  folderHoldsOtherSpec: z.boolean(),
+  /** Discussions at once: the number asked for, or what free memory allows, and why. */
+  parallel: z.object({ value: z.number().int().positive(), reason: z.string() }),
 });
 export type ExperimentPlanInfo = z.infer<typeof experimentPlanSchema>;
 
@@ -54,11 +58,13 @@ function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 }
 const nothing = z.strictObject({});
 const control = z.enum(["pause", "resume", "cancel"]);
+/** Discussions at once; left out, the engine chooses from free memory (or the servers' concurrency). */
+const parallel = z.number().int().min(1).max(256).optional();
 
 export const experimentCommands = {
-  "experiments.plan": command(z.strictObject({ spec: experimentSpecSchema, parallel: z.number().int().min(1).max(256).default(4) }), experimentPlanSchema),
+  "experiments.plan": command(z.strictObject({ spec: experimentSpecSchema, parallel }), experimentPlanSchema),
   /** Runs the spec into `<data>/experiments/<folder from its name>/`; the same spec there again continues it. */
-  "experiments.start": command(z.strictObject({ spec: experimentSpecSchema, parallel: z.number().int().min(1).max(256).default(4) }), experimentSummarySchema),
+  "experiments.start": command(z.strictObject({ spec: experimentSpecSchema, parallel }), experimentSummarySchema),
   "experiments.control": command(z.strictObject({ experimentId, action: control }), experimentSummarySchema),
   /** Studies run (or running) since the engine started. */
   "experiments.list": command(nothing, z.object({ experiments: z.array(experimentSummarySchema) })),

@@ -42,6 +42,8 @@ export const loadedModelSchema = z.object({
   path: z.string().nullable(),
   displayName: z.string(),
   backend: z.enum(["llama", "openai"]),
+  /** Layers llama.cpp put on the GPU (what "auto" decided); null for remote models. */
+  gpuLayers: z.number().int().nonnegative().nullable(),
 });
 export type LoadedModel = z.infer<typeof loadedModelSchema>;
 

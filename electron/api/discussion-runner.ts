@@ -8,6 +8,7 @@ import { NotFoundError } from "../storage/data-file.js";
 import { StudioError } from "./studio-error.js";
 import { TokenCoalescer } from "./token-coalescer.js";
 import { LiveDiscussion, type RunnerEvent } from "./live-discussion.js";
+import type { Discussion } from "../engine/discussion.js";
 
 export interface DiscussionRunnerOptions {
   registry: ModelRegistry;
@@ -87,6 +88,21 @@ export class DiscussionRunner {
       this.aborts.delete(id);
     });
     return id;
+  }
+
+  /**
+   * Shows a discussion that runs elsewhere (an experiment's) to `discussion.subscribe` and the
+   * event stream, like one started here; returns the function to feed it the engine's events.
+   */
+  track(id: string, designName: string, discussion: Discussion): (event: DiscussionEvent) => void {
+    const live = new LiveDiscussion(id, designName, false);
+    live.discussion = discussion;
+    this.live.set(id, live);
+    this.evictFinished();
+    return (event) => {
+      this.coalescer.push(event);
+      if (event.type === "end" || event.type === "error") this.coalescer.forget(id);
+    };
   }
 
   pause(id: string): LiveDiscussion {

@@ -1,11 +1,16 @@
 import type { DataLayout } from "../app-paths.js";
-import type { ModelRegistry } from "../llm/model-registry.js";
+import type { ModelRegistry, ModelRegistryOptions } from "../llm/model-registry.js";
+import type { ModelStore } from "../llm/model-store.js";
 import type { DesignStore } from "../storage/design-store.js";
 import type { Library } from "../storage/library.js";
 import type { PersonaStore } from "../storage/persona-store.js";
 import type { SettingsStore } from "../storage/settings-store.js";
 import type { DiscussionRunner } from "./discussion-runner.js";
 import type { EventHub } from "./event-hub.js";
+import type { ExperimentService } from "./experiments-service.js";
+import type { ExperimentSpecStore } from "./experiments-specs.js";
+import type { ModelDownloads } from "./model-downloads.js";
+import type { ServerProfileStore } from "./server-profiles.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
@@ -19,4 +24,12 @@ export interface StudioServices {
   hub: EventHub;
   /** Model files named outside the models folder (`--model`, the models page). */
   addedModels: Set<string>;
+  /** What the shared registry was built with (settings as of start-up, plus overrides). */
+  registryOptions: ModelRegistryOptions;
+  /** The model store over the models folder the settings name now. */
+  modelStore: () => Promise<ModelStore>;
+  downloads: ModelDownloads;
+  profiles: ServerProfileStore;
+  experiments: ExperimentService;
+  experimentSpecs: ExperimentSpecStore;
 }

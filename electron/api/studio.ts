@@ -17,6 +17,12 @@ import { discussionHandlers } from "./handlers/discussion.js";
 import { libraryHandlers } from "./handlers/library.js";
 import { modelHandlers } from "./handlers/models.js";
 import { experimentHandlers } from "./handlers/experiments.js";
+import { ExperimentService } from "./experiments-service.js";
+import { ExperimentSpecStore } from "./experiments-specs.js";
+import { ModelDownloads } from "./model-downloads.js";
+import { ServerProfileStore } from "./server-profiles.js";
+import { ModelStore } from "../llm/model-store.js";
+import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { personaHandlers } from "./handlers/personas.js";
 import { settingsHandlers } from "./handlers/settings.js";
 
@@ -51,6 +57,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     contextSize: current.contextSize,
     threads: current.threads > 0 ? current.threads : undefined,
     gpu: current.gpu === "cpu" ? false : "auto",
+    // Actors may speak through an OpenAI-compatible server (a profile of the Models page).
+    remote: (ref) => new OpenAiChatModel(ref),
     ...options.registry,
   };
   // Settings that shape the registry apply from the next start: loaded models keep their context.
@@ -78,6 +86,31 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     runner,
     hub,
     addedModels: new Set(),
+    registryOptions,
+    modelStore: async () => new ModelStore(layout.root, { modelsDirectory: (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory }),
+    downloads: new ModelDownloads({
+      directory: async () => (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory,
+      emit: (status) => hub.emit({ name: "models.download", payload: status }),
+    }),
+    profiles: new ServerProfileStore(path.join(layout.root, "server-profiles.json")),
+    experiments: new ExperimentService({
+      directory: path.join(layout.root, "experiments"),
+      discussionsDirectory: layout.discussionsDirectory,
+      // Experiments load their own copy of each model, sized for their parallel discussions.
+      registry: async () => {
+        const { sequences: _sequences, ...shared } = registryOptions;
+        return shared;
+      },
+      runtime: async () => ({
+        app: options.appLabel ?? "syndisco-studio",
+        gpu: gpuLabel(await sharedLlama(registryOptions.gpu ?? "auto")),
+        threads: registryOptions.threads ?? defaultThreadCount(),
+        contextSize: registryOptions.contextSize ?? 4096,
+      }),
+      discussions: runner,
+      emit: (event) => hub.emit(event),
+    }),
+    experimentSpecs: new ExperimentSpecStore(path.join(layout.root, "experiment-specs")),
   };
   const handlers: Handlers = {
     ...personaHandlers(services),
@@ -102,6 +135,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       hub.emit({ name: "progress", payload: { operationId: `load:${absolute}`, label: `Loaded ${path.basename(absolute)}`, done: 1, total: 1 } });
     },
     async dispose() {
+      await services.experiments.shutdown();
+      await services.downloads.dispose();
       await runner.shutdown();
       await registry.dispose();
     },

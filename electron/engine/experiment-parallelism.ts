@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { ExperimentSpec } from "../../shared/domain/index.js";
+import type { Llama } from "node-llama-cpp";
 import { estimateFit } from "../llm/hardware.js";
 
 export interface ParallelismChoice {
@@ -12,7 +13,14 @@ export interface ParallelismChoice {
  * whose sequences (one per actor, `contextSize` tokens each) fit in the memory free for every
  * local model of the study; a study that only uses servers runs as many as their concurrency allows.
  */
-export async function chooseParallelism(spec: ExperimentSpec, contextSize: number, ceiling = 8, modelsDirectory?: string): Promise<ParallelismChoice> {
+export async function chooseParallelism(
+  spec: ExperimentSpec,
+  contextSize: number,
+  ceiling = 8,
+  modelsDirectory?: string,
+  /** The process's Llama (the app's may run on the CPU by choice); by default the shared one. */
+  llama?: Llama,
+): Promise<ParallelismChoice> {
   const actors = spec.usersPerDiscussion + (spec.conditions.moderators.some((m) => m.kind === "moderator") ? 1 : 0);
   const refs = [...spec.conditions.models.map((m) => m.model), ...spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" && m.model ? [m.model] : []))];
   const local = [...new Set(refs.flatMap((ref) => (ref.backend === "llama" ? [modelsDirectory ? path.resolve(modelsDirectory, ref.path) : path.resolve(ref.path)] : [])))];
@@ -23,7 +31,7 @@ export async function chooseParallelism(spec: ExperimentSpec, contextSize: numbe
   let best = 0;
   let lastExplanation = "";
   for (let parallel = 1; parallel <= ceiling; parallel++) {
-    const estimates = await Promise.all(local.map((file) => estimateFit(file, { contextSize, sequences: parallel * actors })));
+    const estimates = await Promise.all(local.map((file) => estimateFit(file, { contextSize, sequences: parallel * actors }, llama)));
     if (!estimates.every((estimate) => estimate.fits)) {
       lastExplanation = estimates.find((estimate) => !estimate.fits)?.explanation ?? "";
       break;

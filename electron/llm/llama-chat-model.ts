@@ -28,6 +28,10 @@ export interface LlamaChatModelOptions {
   reuse?: "exact" | "none";
   /** Keep generating past end-of-generation tokens, so every reply has exactly maxTokens (benchmarks compare like with like). */
   ignoreEndOfGeneration?: boolean;
+  /** Layers on the GPU: "auto" (default) lets node-llama-cpp choose from free VRAM; a number overrides it. */
+  gpuLayers?: "auto" | number;
+  /** Fraction (0..1) of the model's weights loaded so far. */
+  onLoadProgress?: (fraction: number) => void;
   /** Called when a prompt has been evaluated, with the tokens the sequence then holds (tests check exactness). */
   inspectPrompt?: (info: { sequenceKey: string; prompt: readonly Token[]; held: readonly Token[] }) => void;
 }
@@ -50,7 +54,11 @@ export class LlamaChatModel implements ChatModel {
   static async load(modelPath: string, options: LlamaChatModelOptions = {}): Promise<LlamaChatModel> {
     await assertGgufFile(modelPath);
     const llama = await sharedLlama(options.gpu ?? "auto");
-    const model = await llama.loadModel({ modelPath });
+    const model = await llama.loadModel({
+      modelPath,
+      gpuLayers: options.gpuLayers ?? "auto",
+      ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
+    });
     const context = await model.createContext({
       contextSize: options.contextSize ?? 4096,
       sequences: options.sequences ?? 1,
@@ -66,6 +74,11 @@ export class LlamaChatModel implements ChatModel {
       quantization: general.file_type === undefined ? undefined : String(general.file_type),
     };
     return new LlamaChatModel(model, context, identity, options);
+  }
+
+  /** Layers llama.cpp put on the GPU (what "auto" decided, or the override). */
+  get gpuLayers(): number {
+    return this.model.gpuLayers;
   }
 
   get contextSize(): number {

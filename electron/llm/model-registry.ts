@@ -15,10 +15,14 @@ export interface ModelRegistryOptions extends Omit<LlamaChatModelOptions, "displ
   remote?: RemoteModelFactory;
 }
 
+/** How one model is loaded (the registry's options give the rest). */
+export type ModelLoadOptions = Pick<LlamaChatModelOptions, "gpuLayers" | "onLoadProgress">;
+
 /** Loads each model once and shares it between every actor (and discussion) that uses it. */
 export class ModelRegistry {
   private readonly loaded = new Map<string, Promise<ChatModel>>();
   private readonly ready = new Map<string, ChatModel>();
+  private readonly refs = new Map<string, ModelRef>();
 
   constructor(private readonly options: ModelRegistryOptions = {}) {}
 
@@ -34,12 +38,14 @@ export class ModelRegistry {
     };
   }
 
-  load(ref: ModelRef, sequences = 1): Promise<ChatModel> {
+  /** Loads `ref` once; `load` (GPU layers, progress) only applies when this call is the one that loads it. */
+  load(ref: ModelRef, sequences = 1, load: ModelLoadOptions = {}): Promise<ChatModel> {
     const key = modelKey(ref);
     let model = this.loaded.get(key);
     if (!model) {
-      model = this.create(ref, sequences).then((created) => {
+      model = this.create(ref, sequences, load).then((created) => {
         this.ready.set(key, created);
+        this.refs.set(key, ref);
         return created;
       });
       model.catch(() => this.loaded.delete(key));
@@ -52,19 +58,46 @@ export class ModelRegistry {
     return [...this.ready.values()];
   }
 
-  private async create(ref: ModelRef, sequences: number): Promise<ChatModel> {
+  /** Loaded models with the reference each was loaded for. */
+  get entries(): { ref: ModelRef; model: ChatModel }[] {
+    return [...this.ready.entries()].flatMap(([key, model]) => {
+      const ref = this.refs.get(key);
+      return ref ? [{ ref, model }] : [];
+    });
+  }
+
+  /** Whether `ref` is loaded (or loading). */
+  has(ref: ModelRef): boolean {
+    return this.loaded.has(modelKey(ref));
+  }
+
+  /** Frees one model; the next design that needs it loads it again. Returns whether it was loaded. */
+  async unload(ref: ModelRef): Promise<boolean> {
+    const key = modelKey(ref);
+    const pending = this.loaded.get(key);
+    if (!pending) return false;
+    this.loaded.delete(key);
+    this.ready.delete(key);
+    this.refs.delete(key);
+    const model = await pending.catch(() => null);
+    await model?.dispose();
+    return model !== null;
+  }
+
+  private async create(ref: ModelRef, sequences: number, load: ModelLoadOptions): Promise<ChatModel> {
     if (ref.backend === "openai") {
       if (!this.options.remote) throw new Error("remote (OpenAI-compatible) models are not available here");
       return this.options.remote(ref);
     }
     const file = this.options.modelsDirectory ? path.resolve(this.options.modelsDirectory, ref.path) : path.resolve(ref.path);
-    return LlamaChatModel.load(file, { ...this.options, sequences, displayName: ref.displayName });
+    return LlamaChatModel.load(file, { ...this.options, ...load, sequences, displayName: ref.displayName });
   }
 
   async dispose(): Promise<void> {
     const models = await Promise.allSettled(this.loaded.values());
     this.loaded.clear();
     this.ready.clear();
+    this.refs.clear();
     for (const model of models) if (model.status === "fulfilled") await model.value.dispose();
   }
 }

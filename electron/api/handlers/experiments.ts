@@ -1,14 +1,16 @@
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
-import { StudioError } from "../studio-error.js";
-import { experimentCommands } from "../../../shared/contract-experiments.js";
 
-type ExperimentCommandName = keyof typeof experimentCommands;
-type ExperimentHandlers = Pick<Handlers, ExperimentCommandName>;
+type ExperimentHandlers = Pick<Handlers, Extract<keyof Handlers, `experiments.${string}`>>;
 
-export function experimentHandlers(_services: StudioServices): ExperimentHandlers {
-  const pending = async (): Promise<never> => {
-    throw new StudioError("unavailable", "experiments are not wired up yet");
+export function experimentHandlers({ experiments, experimentSpecs }: StudioServices): ExperimentHandlers {
+  return {
+    "experiments.plan": ({ spec, parallel }) => experiments.plan(spec, parallel),
+    "experiments.start": ({ spec, parallel }) => experiments.start(spec, parallel),
+    "experiments.control": async ({ experimentId, action }) => experiments.control(experimentId, action),
+    "experiments.list": async () => ({ experiments: experiments.list() }),
+    "experiments.saveSpec": ({ spec }) => experimentSpecs.save(spec),
+    "experiments.specs": async () => ({ specs: await experimentSpecs.list() }),
+    "experiments.loadSpec": async ({ id }) => ({ spec: await experimentSpecs.load(id) }),
   };
-  return Object.fromEntries(Object.keys(experimentCommands).map((name) => [name, pending])) as unknown as ExperimentHandlers;
 }

@@ -1,37 +1,92 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
+import type { LoadedModel } from "../../../shared/contract-models.js";
 import type { ModelEntry } from "../../../shared/domain/model-info.js";
 import { readModelInfo } from "../../llm/model-info.js";
+import { detectHardware, estimateFit } from "../../llm/hardware.js";
+import { readModelCatalog } from "../../llm/downloader.js";
+import { LlamaChatModel } from "../../llm/llama-chat-model.js";
+import { sharedLlama } from "../../llm/llama-runtime.js";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
-
-import { modelCommands } from "../../../shared/contract-models.js";
 import { StudioError } from "../studio-error.js";
+import { throttled } from "../throttle.js";
 
-type ModelHandlers = Pick<Handlers, "models.list" | "models.info" | keyof typeof modelCommands>;
+type ModelHandlers = Pick<
+  Handlers,
+  Extract<keyof Handlers, `models.${string}`>
+>;
 
 export function modelHandlers(services: StudioServices): ModelHandlers {
+  const { registry, hub, profiles, downloads } = services;
+  const llama = () => sharedLlama(services.registryOptions.gpu ?? "auto");
+  const loaded = (): LoadedModel[] =>
+    registry.entries.map(({ ref, model }) => ({
+      path: ref.backend === "llama" ? ref.path : null,
+      displayName: model.identity.displayName,
+      backend: ref.backend,
+      gpuLayers: model instanceof LlamaChatModel ? model.gpuLayers : null,
+    }));
+  const resolve = async (file: string) => path.resolve(await modelsDirectory(services), file);
   return {
     "models.list": async () => {
-      const directory = await modelsDirectory(services);
-      const inFolder = (await ggufFiles(directory)).map((file) => path.join(directory, file));
-      const added = [...services.addedModels].filter((file) => !inFolder.includes(file));
-      const models = await Promise.all([
-        ...inFolder.map((file) => describe(file, "folder")),
-        ...added.map((file) => describe(file, "added")),
-      ]);
-      return { directory, models, loaded: services.registry.models.map((model) => model.identity.displayName) };
+      const store = await services.modelStore();
+      const { models: stored } = await store.list();
+      const listed = new Set(stored.map((model) => model.path));
+      // Files loaded at start (`--model`) are listed too, though not remembered in models.json.
+      const preloaded = await Promise.all([...services.addedModels].filter((file) => !listed.has(file)).map((file) => describe(file, "added")));
+      return { directory: store.modelsDirectory, models: [...stored, ...preloaded], loaded: registry.models.map((model) => model.identity.displayName) };
     },
-    "models.info": async ({ path: file }) => readModelInfo(path.resolve(await modelsDirectory(services), file)),
-    ...(Object.fromEntries(Object.keys(modelCommands).map((name) => [name, pending])) as unknown as Pick<Handlers, keyof typeof modelCommands>),
+    "models.info": async ({ path: file }) => readModelInfo(await resolve(file)),
+    "models.add": async ({ path: file }) => {
+      const store = await services.modelStore();
+      const info = await store.add(path.resolve(file));
+      const source = path.dirname(info.path) === store.modelsDirectory ? "folder" : "added";
+      return { model: { path: info.path, fileName: info.fileName, source, info, error: null } };
+    },
+    "models.remove": async ({ path: file }) => {
+      const absolute = path.resolve(file);
+      const removed = await (await services.modelStore()).remove(absolute);
+      const preloaded = services.addedModels.delete(absolute);
+      return { removed: removed || preloaded };
+    },
+    "models.hardware": async () => detectHardware(await llama()),
+    "models.fit": async ({ path: file, sequences, contextSize, gpuLayers }) => {
+      const size = contextSize ?? (await services.settings.read()).settings.contextSize;
+      const estimate = await estimateFit(await resolve(file), { contextSize: size, sequences, gpuLayers }, await llama());
+      return { ...estimate, contextSize: size, sequences };
+    },
+    "models.load": async ({ path: file, sequences, gpuLayers }) => {
+      const absolute = await resolve(file);
+      const operationId = `load:${absolute}`;
+      const label = `Loading ${path.basename(absolute)}`;
+      const progress = throttled((done: number) => hub.emit({ name: "progress", payload: { operationId, label, done, total: 1 } }), 200);
+      progress(0);
+      await registry.load({ backend: "llama", path: absolute }, sequences, { gpuLayers, onLoadProgress: progress });
+      progress.flush();
+      hub.emit({ name: "progress", payload: { operationId, label: `Loaded ${path.basename(absolute)}`, done: 1, total: 1 } });
+      return { loaded: loaded() };
+    },
+    "models.unload": async ({ path: file }) => {
+      const absolute = await resolve(file);
+      const busy = services.runner.list().filter((discussion) => discussion.status === "running" || discussion.status === "paused");
+      if (busy.length > 0 && registry.has({ backend: "llama", path: absolute })) {
+        throw new StudioError("conflict", `${busy.length} discussion(s) are still running; stop them before unloading a model`);
+      }
+      const unloaded = await registry.unload({ backend: "llama", path: absolute });
+      return { unloaded, loaded: loaded() };
+    },
+    "models.loaded": async () => ({ loaded: loaded() }),
+    "models.catalog": async () => ({ models: (await readModelCatalog()).models }),
+    "models.download": ({ uri, name }) => downloads.start(uri, name),
+    "models.downloadControl": ({ downloadId, action }) => downloads.control(downloadId, action),
+    "models.downloads": async () => ({ downloads: downloads.list() }),
+    "models.profiles": async () => ({ profiles: await profiles.list() }),
+    "models.saveProfile": async ({ profile }) => ({ profile: await profiles.save(profile) }),
+    "models.deleteProfile": async ({ id }) => ({ deleted: await profiles.delete(id) }),
   };
 }
 
-async function pending(): Promise<never> {
-  throw new StudioError("unavailable", "this models command is not wired up yet");
-}
-
-async function modelsDirectory({ settings, layout }: StudioServices): Promise<string> {
+export async function modelsDirectory({ settings, layout }: StudioServices): Promise<string> {
   return (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory;
 }
 
@@ -40,14 +95,5 @@ async function describe(file: string, source: ModelEntry["source"]): Promise<Mod
     return { path: file, fileName: path.basename(file), source, info: await readModelInfo(file), error: null };
   } catch (error) {
     return { path: file, fileName: path.basename(file), source, info: null, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-async function ggufFiles(directory: string): Promise<string[]> {
-  try {
-    return (await readdir(directory)).filter((name) => name.toLowerCase().endsWith(".gguf")).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
   }
 }

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { serverProfileSchema, type ListedProfile, type ServerProfile } from "../../shared/contract-models.js";
+import type { ModelRef } from "../../shared/domain/model-ref.js";
+import { readDataFile, writeDataFile, WriteQueue } from "../storage/data-file.js";
+
+/** `<data>/server-profiles.json`; holds no API key, only the name of the variable that does. */
+export const serverProfilesFileSchema = z.object({ version: z.literal(1), profiles: z.array(serverProfileSchema) });
+
+/** OpenAI-compatible server profiles saved in the data folder. A corrupt file is reported and never overwritten. */
+export class ServerProfileStore {
+  private readonly writes = new WriteQueue();
+
+  constructor(
+    readonly file: string,
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+  ) {}
+
+  async list(): Promise<ListedProfile[]> {
+    return (await this.read()).map((profile) => this.listed(profile));
+  }
+
+  save(profile: Omit<ServerProfile, "id"> & { id?: string | undefined }): Promise<ListedProfile> {
+    return this.writes.run(async () => {
+      const profiles = await this.read();
+      const saved = serverProfileSchema.parse({ ...profile, id: profile.id ?? slug(profile.name) });
+      const next = profiles.some((p) => p.id === saved.id) ? profiles.map((p) => (p.id === saved.id ? saved : p)) : [...profiles, saved];
+      await writeDataFile(this.file, { version: 1, profiles: next });
+      return this.listed(saved);
+    });
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.writes.run(async () => {
+      const profiles = await this.read();
+      if (!profiles.some((p) => p.id === id)) return false;
+      await writeDataFile(this.file, { version: 1, profiles: profiles.filter((p) => p.id !== id) });
+      return true;
+    });
+  }
+
+  private async read(): Promise<ServerProfile[]> {
+    return (await readDataFile(this.file, serverProfilesFileSchema))?.profiles ?? [];
+  }
+
+  private listed(profile: ServerProfile): ListedProfile {
+    return { ...profile, ref: profileRef(profile), apiKeyPresent: profile.apiKeyEnv ? Boolean(this.env[profile.apiKeyEnv]) : null };
+  }
+}
+
+/** The reference an actor or an experiment condition stores for a profile. */
+export function profileRef(profile: ServerProfile): Extract<ModelRef, { backend: "openai" }> {
+  return {
+    backend: "openai",
+    baseUrl: profile.baseUrl,
+    modelName: profile.modelName,
+    ...(profile.apiKeyEnv ? { apiKeyEnv: profile.apiKeyEnv } : {}),
+    maxConcurrent: profile.maxConcurrent,
+    displayName: profile.name,
+  };
+}
+
+function slug(name: string): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9_.-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return `${base || "server"}-${randomUUID().slice(0, 8)}`;
+}
