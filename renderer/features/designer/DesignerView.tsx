@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Page } from "../../ui/page.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
-import { TextField, inputClass } from "../../ui/field.js";
+import { TextField, controlClass } from "../../ui/field.js";
 import { useShortcut } from "../../app/use-shortcut.js";
 import { usePersonaStore } from "../personas/persona-store.js";
 import { useDesignStore } from "./design-store.js";
@@ -21,7 +21,7 @@ function SavedDesignsMenu() {
   const designId = useDesignStore((state) => state.designId);
   const designOpened = useDesignStore((state) => state.designOpened);
   return (
-    <select aria-label="Open a saved design" className={`${inputClass} w-52`} value={designId ?? ""} onChange={(event) => event.target.value && void designOpened(event.target.value)}>
+    <select aria-label="Open a saved design" className={`${controlClass} w-52`} value={designId ?? ""} onChange={(event) => event.target.value && void designOpened(event.target.value)}>
       <option value="">{savedDesigns.length === 0 ? "No saved designs" : "Open a saved design…"}</option>
       {savedDesigns.map((design) => (
         <option key={design.id} value={design.id}>

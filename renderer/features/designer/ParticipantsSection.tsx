@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { Section } from "../../ui/section.js";
-import { inputClass } from "../../ui/field.js";
+import { controlClass, inputClass } from "../../ui/field.js";
 import { Button } from "../../ui/button.js";
 import { usePersonaStore } from "../personas/persona-store.js";
 import { personaMatches } from "../personas/persona-draft.js";
@@ -37,7 +37,7 @@ export function ParticipantsSection() {
             {sets.length > 0 && (
               <select
                 aria-label="Take participants from a set"
-                className={`${inputClass} w-40`}
+                className={`${controlClass} w-40`}
                 value=""
                 onChange={(event) => {
                   const set = sets.find((candidate) => candidate.name === event.target.value);

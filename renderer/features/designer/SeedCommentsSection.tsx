@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { Section } from "../../ui/section.js";
 import { Button } from "../../ui/button.js";
-import { inputClass } from "../../ui/field.js";
+import { controlClass, inputClass } from "../../ui/field.js";
 import { useDesignStore } from "./design-store.js";
 import { useFieldProblem } from "./use-built-design.js";
 
@@ -32,7 +32,7 @@ export function SeedCommentsSection() {
                 aria-label={`Seed comment ${index + 1} author`}
                 list={authorsId}
                 placeholder="Author"
-                className={`${inputClass} w-44`}
+                className={`${controlClass} w-44`}
                 value={comment.author}
                 aria-invalid={!comment.author.trim() ? true : undefined}
                 onChange={(event) => changed(comment.key, { author: event.target.value })}

@@ -1,5 +1,5 @@
 import { Button } from "../../ui/button.js";
-import { inputClass } from "../../ui/field.js";
+import { controlClass, inputClass } from "../../ui/field.js";
 import type { ExtraAttribute } from "./persona-draft.js";
 
 /** Researcher-defined key/value attributes, kept in the SynDisco file beside the nine fields. */
@@ -15,7 +15,7 @@ export function ExtraAttributesEditor({ extras, errors, onChange }: { extras: Ex
             <input
               aria-label={`Attribute ${index + 1} name`}
               aria-invalid={errors?.[index] ? true : undefined}
-              className={`${inputClass} w-40 shrink-0`}
+              className={`${controlClass} w-40 shrink-0`}
               placeholder="name"
               value={attribute.key}
               onChange={(event) => replace(index, { key: event.target.value })}

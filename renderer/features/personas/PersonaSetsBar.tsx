@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button } from "../../ui/button.js";
-import { inputClass } from "../../ui/field.js";
+import { controlClass } from "../../ui/field.js";
 import { usePersonaStore } from "./persona-store.js";
 
 /** Named persona sets: tick people, name the set; choosing a set ticks its people again. */
@@ -19,7 +19,7 @@ export function PersonaSetsBar() {
       <span className="text-slate-500 dark:text-slate-400">{checked.length} ticked</span>
       <select
         aria-label="Persona set"
-        className={`${inputClass} w-44`}
+        className={`${controlClass} w-44`}
         value={chosen}
         onChange={(event) => {
           setChosen(event.target.value);
@@ -45,7 +45,7 @@ export function PersonaSetsBar() {
           Delete set
         </Button>
       )}
-      <input aria-label="New set name" className={`${inputClass} w-36`} placeholder="Set name" value={name} onChange={(event) => setName(event.target.value)} />
+      <input aria-label="New set name" className={`${controlClass} w-36`} placeholder="Set name" value={name} onChange={(event) => setName(event.target.value)} />
       <Button
         disabled={checked.length === 0 || !nameTrimmed}
         title={checked.length === 0 ? "Tick personas first" : !nameTrimmed ? "Name the set first" : undefined}

@@ -23,9 +23,9 @@ export function PersonaTable() {
     <table className="w-full table-fixed border-collapse text-sm">
       <colgroup>
         <col className="w-8" />
-        <col className="w-[24%]" />
-        <col className="w-[12%]" />
-        <col className="w-[12%]" />
+        <col className="w-[22%]" />
+        <col className="w-[10%]" />
+        <col className="w-[14%]" />
         <col className="w-[22%]" />
         <col />
       </colgroup>
