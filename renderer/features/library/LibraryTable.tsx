@@ -6,8 +6,9 @@ import { entryTime } from "./library-filter.js";
 import { useLibraryStore } from "./library-store.js";
 
 const ROW_HEIGHT = 56;
-const columns = "grid grid-cols-[2rem_9.5rem_minmax(0,1fr)_10rem_5rem_6.5rem_5rem] items-center gap-3";
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const columns = "grid grid-cols-[1.25rem_8.5rem_minmax(0,1fr)_8.5rem_5.5rem_7.5rem_3.5rem] items-center gap-3";
+const dayFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
 const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; selected: boolean }) {
   const selectionToggled = useLibraryStore((state) => state.selectionToggled);
@@ -23,7 +24,10 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
       className={`${columns} h-full border-b border-slate-100 px-4 text-sm dark:border-slate-800 ${selected ? "bg-indigo-50 dark:bg-indigo-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
     >
       <input type="checkbox" aria-label={`Select ${entry.id}`} checked={selected} onChange={() => selectionToggled(entry.id)} />
-      <span className="text-slate-600 dark:text-slate-400">{dateFormat.format(entryTime(entry))}</span>
+      <span className="leading-tight whitespace-nowrap text-slate-700 dark:text-slate-300">
+        {dayFormat.format(entryTime(entry))}
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{timeFormat.format(entryTime(entry))}</span>
+      </span>
       <div className="min-w-0">
         <div className="truncate font-medium text-slate-900 dark:text-slate-100" title={entry.users.join(", ")}>
           {entry.users.join(", ") || "(no participants)"}
@@ -37,8 +41,9 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
         {entry.models.join(", ") || "—"}
       </span>
       <span className="text-right tabular-nums">{entry.commentCount}</span>
-      <span className="truncate text-xs text-slate-500 dark:text-slate-400">
-        {entry.status} · {entry.format}
+      <span className="leading-tight text-xs text-slate-600 dark:text-slate-300">
+        {entry.status}
+        <span className="block text-slate-400 dark:text-slate-500">{entry.format === "v2" ? "SynDisco v2" : "SynDisco legacy"}</span>
       </span>
       <button type="button" onClick={open} className="rounded px-2 py-1 text-sm font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
         Open

@@ -12,16 +12,18 @@ interface CommentListProps {
   streaming: StreamingComment | null;
   /** Shown after the last card, in the scrolling flow (errors, the human's text box). */
   footer?: ReactNode;
+  /** Start pinned to the newest comment (live runs); otherwise start at the top. */
+  followLatest?: boolean;
 }
 
 /**
  * The transcript's cards, virtualized so thousands of comments cost only the rows on screen.
  * It follows the newest comment until the user scrolls up, then offers a way back.
  */
-export function CommentList({ comments, streaming, footer }: CommentListProps) {
+export function CommentList({ comments, streaming, footer, followLatest = true }: CommentListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [following, setFollowing] = useState(true);
-  const followingRef = useRef(true);
+  const [following, setFollowing] = useState(followLatest);
+  const followingRef = useRef(followLatest);
   const dragging = useRef(false);
   const count = comments.length + (streaming ? 1 : 0);
 

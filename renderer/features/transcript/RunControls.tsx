@@ -32,7 +32,7 @@ export function RunControls() {
         </Button>
       )}
       <Button disabled={!live || busy} onClick={() => void stepRequested()} title={`Step one turn, then pause (${shortcutLabels.step})`}>
-        ⏭ Step
+        Step
       </Button>
       <Button variant="danger" disabled={!live || busy} onClick={() => void stopRequested()} title={`Stop (${shortcutLabels.stop})`}>
         ■ Stop

@@ -22,7 +22,8 @@ export function TranscriptView() {
   const status = useRunStore((state) => state.status);
   const commandError = useRunStore((state) => state.commandError);
   const commandErrorDismissed = useRunStore((state) => state.commandErrorDismissed);
-  const finished = status !== "running" && status !== "paused" && status !== "loading" && status !== "unknown";
+  const live = status === "running" || status === "paused";
+  const finished = !live && status !== "loading" && status !== "unknown";
 
   if (!source) {
     return (
@@ -46,7 +47,7 @@ export function TranscriptView() {
       }
       actions={
         <>
-          {source.kind === "live" && <RunControls />}
+          {source.kind === "live" && live && <RunControls />}
           {finished && <ExportMenu ids={[source.id]} />}
         </>
       }
@@ -68,6 +69,7 @@ function TranscriptBody() {
   const runError = useRunStore((state) => state.runError);
   const warnings = useRunStore((state) => state.warnings);
   const status = useRunStore((state) => state.status);
+  const kind = useRunStore((state) => state.source?.kind);
   const footer =
     runError || awaitingHuman || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
       <div className="flex flex-col gap-3">
@@ -82,5 +84,6 @@ function TranscriptBody() {
       </div>
     ) : null;
   if (status === "loading") return <p className="p-6 text-sm text-slate-500">Loading the discussion…</p>;
-  return <CommentList comments={comments} streaming={streaming} footer={footer} />;
+  // A live run follows its newest comment; a saved one is read from the start.
+  return <CommentList key={kind} comments={comments} streaming={streaming} footer={footer} followLatest={kind === "live"} />;
 }
