@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { buildDesign, emptyDesignForm, formFromDesign, seedCommentDraft, type DesignForm } from "../../renderer/features/designer/design-form.js";
+import { discussionDesignSchema } from "../../shared/domain/design.js";
+import { personaSchema } from "../../shared/domain/persona.js";
+
+const pool = ["Alice", "Bob", "Mod"].map((username) => personaSchema.parse({ username, age: 30, sex: "F" }));
+const model = { backend: "llama" as const, path: "/models/tiny.gguf" };
+
+function form(patch: Partial<DesignForm> = {}): DesignForm {
+  return { ...emptyDesignForm(), participants: ["Alice", "Bob"], model, ...patch };
+}
+
+describe("designer form", () => {
+  it("builds a design the CLI's schema accepts, with moderator, RandomWeighted and seed comments", () => {
+    const { design, problems } = buildDesign(
+      form({
+        moderatorEnabled: true,
+        moderator: "Mod",
+        turnManagerKind: "random-weighted",
+        pRespond: 0.8,
+        seedComments: [seedCommentDraft("Alice", "Hello")],
+        turns: "7",
+        seed: "11",
+        actorModels: { Bob: { backend: "llama", path: "/models/other.gguf" } },
+      }),
+      pool,
+    );
+    expect(problems).toEqual([]);
+    expect(discussionDesignSchema.parse(design)).toEqual(design);
+    expect(design).toMatchObject({ turns: 7, turnManager: { kind: "random-weighted", pRespond: 0.8 }, sampling: { seed: 11 }, seedComments: [{ author: "Alice", text: "Hello" }] });
+    expect(design?.moderator?.role).toBe("moderator");
+    expect(design?.participants[1]?.model).toEqual({ backend: "llama", path: "/models/other.gguf" });
+    expect(design?.participants[0]?.model).toBeUndefined();
+  });
+
+  it("says in plain words what stops a run", () => {
+    const { design, problems } = buildDesign(form({ participants: [], model: null, moderatorEnabled: true, moderator: "", turns: "-1", seedComments: [seedCommentDraft("", "x")] }), pool);
+    expect(design).toBeNull();
+    expect(problems.map((problem) => problem.field)).toEqual(["participants", "moderator", "seedComments", "turns", "model"]);
+  });
+
+  it("refuses a moderator who is also a participant", () => {
+    const { problems } = buildDesign(form({ moderatorEnabled: true, moderator: "Alice" }), pool);
+    expect(problems[0]?.message).toMatch(/both moderator and participant/);
+  });
+
+  it("reopens a saved design as the same design", () => {
+    const built = buildDesign(form({ moderatorEnabled: true, moderator: "Mod", moderatorInTurnOrder: true, turnManagerKind: "random-weighted", pRespond: 0.3 }), pool).design!;
+    const reopened = formFromDesign(built);
+    // Even when the pool has lost the personas, the design keeps its own copies.
+    expect(buildDesign(reopened, []).design).toEqual(built);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+
+// A test double behind the client interface: the view's stores only see `studio.call`.
+const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> => {
+  switch (command) {
+    case "personas.list":
+      return { personas: ["Alice", "Bob", "Mod"].map((username) => ({ username, age: 30, sex: "F", sexual_orientation: "", demographic_group: "", current_employment: "", education_level: "", special_instructions: "", personality_characteristics: [] })), problems: [] };
+    case "models.list":
+      return { directory: "/m", loaded: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "added", info: null, error: null }] };
+    case "settings.get":
+      return { settings: { defaultModelPath: null }, dataDirectory: "/d", problems: [] };
+    case "designs.list":
+      return { designs: [], problems: [] };
+    case "discussion.start":
+      return { discussionId: "d-123" };
+    default:
+      throw new Error(`unexpected ${command}`);
+  }
+});
+vi.mock("../../renderer/app/studio.js", () => ({ studio: { call: (command: string, input: unknown) => call(command, input) } }));
+
+const { DesignerView } = await import("../../renderer/features/designer/DesignerView.js");
+const { useDesignStore } = await import("../../renderer/features/designer/design-store.js");
+const { usePersonaStore } = await import("../../renderer/features/personas/persona-store.js");
+const { useNavigationStore } = await import("../../renderer/app/navigation-store.js");
+const { emptyDesignForm } = await import("../../renderer/features/designer/design-form.js");
+
+describe("DesignerView", () => {
+  beforeEach(() => {
+    call.mockClear();
+    usePersonaStore.setState({ personas: [], status: "idle" });
+    useDesignStore.setState({ form: emptyDesignForm(), modelsStatus: "idle", models: [], designId: null, error: null, starting: false });
+  });
+  afterEach(cleanup);
+
+  it("keeps Run disabled with the reason shown, then runs with Ctrl+Enter and opens the live transcript", async () => {
+    render(<DesignerView />);
+    const runButton = screen.getByRole("button", { name: "Run" });
+    expect(runButton).toHaveProperty("disabled", true);
+    await screen.findByText(/Cannot run yet: Choose at least one participant/);
+
+    const pool = await screen.findByRole("list", { name: "Persona pool" });
+    fireEvent.click(within(pool).getByRole("checkbox", { name: /Alice/ }));
+    fireEvent.click(within(pool).getByRole("checkbox", { name: /Bob/ }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Moderated" }));
+    await screen.findByText(/Cannot run yet: Choose the moderator's persona/);
+    fireEvent.change(screen.getByLabelText("Moderator persona"), { target: { value: "Mod" } });
+    await screen.findByText(/Ready to run/);
+    expect(runButton).toHaveProperty("disabled", false);
+
+    fireEvent.keyDown(window, { key: "Enter", ctrlKey: true });
+    await vi.waitFor(() => expect(useNavigationStore.getState().openDiscussion).toEqual({ kind: "live", id: "d-123" }));
+    const start = call.mock.calls.find(([command]) => command === "discussion.start");
+    expect(start?.[1]).toMatchObject({ design: { participants: [{ persona: { username: "Alice" } }, { persona: { username: "Bob" } }], moderator: { persona: { username: "Mod" } }, model: { path: "/m/tiny.gguf" } } });
+    expect(useNavigationStore.getState().view).toBe("transcript");
+  });
+
+  it("previews the next ten speakers for RandomWeighted and follows the seed", async () => {
+    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted" } });
+    render(<DesignerView />);
+    const preview = () => within(screen.getByRole("list", { name: "Speaker preview" })).getAllByRole("listitem").map((item) => item.textContent);
+    const first = preview();
+    expect(first).toHaveLength(10);
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Seed" }), { target: { value: "12345" } });
+    expect(preview()).not.toEqual(first);
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Seed" }), { target: { value: "42" } });
+    expect(preview()).toEqual(first);
+  });
+});
