@@ -61,3 +61,32 @@ describe("studio flow in Chromium", () => {
     await screenshot(page, "transcript-after-run");
   });
 });
+
+describe("persona import in Chromium", () => {
+  let studio: WebStudio;
+  let browser: Browser;
+  beforeAll(async () => {
+    studio = await startWebStudio();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+
+  it("keeps the good entries of a SynDisco personas file and lists the bad ones", async () => {
+    const page = await openStudioPage(browser, studio.url);
+    await openView(page, "Personas");
+    const file = [
+      { username: "P000", age: "Under 18", sex: "Female", sexual_orientation: "", demographic_group: "White", current_employment: "Unemployed", education_level: "Primary", special_instructions: "", personality_characteristics: ["Active"] },
+      { username: "", age: 30 },
+      { username: "P002", age: 41, sex: "Male", sexual_orientation: "", demographic_group: "", current_employment: "Nurse", education_level: "", special_instructions: "", personality_characteristics: [] },
+    ];
+    await page.getByTestId("persona-import-input").setInputFiles({ name: "personas.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+    const report = page.getByRole("status").filter({ hasText: "Imported 2 personas from personas.json; 1 left out" });
+    await report.waitFor();
+    await expect(report.getByRole("listitem").count()).resolves.toBe(1);
+    await expect(page.getByRole("row").count()).resolves.toBe(3);
+    await screenshot(page, "personas-import");
+  });
+});
