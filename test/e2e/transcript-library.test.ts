@@ -82,6 +82,19 @@ describe("transcript and library in Chromium", () => {
     await page.keyboard.press("Space");
     await waitForStatus(page, "running");
 
+    // Scrolling up lets go of the newest comment: the view stays where the reader is, and offers a way back.
+    const scroller = page.getByTestId("comment-scroller");
+    await scroller.hover();
+    await page.mouse.wheel(0, -600);
+    const jump = page.getByRole("button", { name: /Jump to latest/ });
+    await jump.waitFor();
+    const readingAt = await scroller.evaluate((element) => element.scrollTop);
+    await page.waitForTimeout(700);
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(readingAt);
+    await jump.click();
+    await jump.waitFor({ state: "detached" });
+    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight), { timeout: 5000 }).toBeLessThan(60);
+
     // Ctrl+. stops the run (the Stop button's tooltip says so).
     await expect(page.getByRole("button", { name: /Stop/ }).getAttribute("title")).resolves.toMatch(/Ctrl\+\./);
     await page.keyboard.press("Control+Period");
