@@ -1,10 +1,60 @@
-import { Page } from "../../ui/page.js";
+import { useEffect } from "react";
+import { Button } from "../../ui/button.js";
 import { EmptyState } from "../../ui/empty-state.js";
+import { ErrorBanner } from "../../ui/error-banner.js";
+import { Page } from "../../ui/page.js";
+import { Section } from "../../ui/section.js";
+import { AddModelForm } from "./AddModelForm.js";
+import { CatalogSection } from "./CatalogSection.js";
+import { FitShapeControls } from "./FitShapeControls.js";
+import { HardwarePanel } from "./HardwarePanel.js";
+import { ModelRow } from "./ModelRow.js";
+import { ServerProfilesSection } from "./ServerProfilesSection.js";
+import { followModelEvents, useModelStore } from "./model-store.js";
 
 export function ModelsView() {
+  const pageOpened = useModelStore((state) => state.pageOpened);
+  const error = useModelStore((state) => state.error);
+  const errorDismissed = useModelStore((state) => state.errorDismissed);
+  useEffect(() => {
+    const off = followModelEvents();
+    void pageOpened();
+    return off;
+  }, [pageOpened]);
   return (
-    <Page title="Models">
-      <EmptyState title="Nothing here yet">Add a GGUF model from disk or download one.</EmptyState>
+    <Page title="Models" actions={<Button onClick={() => void pageOpened()}>Refresh</Button>}>
+      <div className="flex max-w-5xl flex-col gap-4">
+        {error && <ErrorBanner message={error} onDismiss={errorDismissed} />}
+        <HardwarePanel />
+        <LocalModelsSection />
+        <CatalogSection />
+        <ServerProfilesSection />
+      </div>
     </Page>
+  );
+}
+
+function LocalModelsSection() {
+  const models = useModelStore((state) => state.models);
+  const directory = useModelStore((state) => state.directory);
+  return (
+    <Section title="Local models">
+      <div className="flex flex-col gap-4">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Every <code>.gguf</code> in <span className="font-mono">{directory || "the models folder"}</span>, plus the files you add.
+        </p>
+        <AddModelForm />
+        <FitShapeControls />
+        {models.length === 0 ? (
+          <EmptyState title="No models yet">Add a GGUF file by its path, or download one below.</EmptyState>
+        ) : (
+          <ul>
+            {models.map((model) => (
+              <ModelRow key={model.path} model={model} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </Section>
   );
 }

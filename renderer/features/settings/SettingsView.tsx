@@ -1,10 +1,88 @@
+import { useEffect, useState, type FormEvent } from "react";
+import type { Settings } from "../../../shared/contract.js";
+import { Button } from "../../ui/button.js";
+import { ErrorBanner } from "../../ui/error-banner.js";
+import { SelectField, TextField } from "../../ui/field.js";
 import { Page } from "../../ui/page.js";
-import { EmptyState } from "../../ui/empty-state.js";
+import { Section } from "../../ui/section.js";
+import { useSettingsStore } from "./settings-store.js";
 
 export function SettingsView() {
+  const settings = useSettingsStore((state) => state.settings);
+  const dataDirectory = useSettingsStore((state) => state.dataDirectory);
+  const problems = useSettingsStore((state) => state.problems);
+  const error = useSettingsStore((state) => state.error);
+  const pageOpened = useSettingsStore((state) => state.pageOpened);
+  useEffect(() => void pageOpened(), [pageOpened]);
   return (
     <Page title="Settings">
-      <EmptyState title="Nothing here yet">Data folder, threads and context size.</EmptyState>
+      <div className="flex max-w-3xl flex-col gap-4">
+        {error && <ErrorBanner message={error} />}
+        {problems.map((problem) => (
+          <ErrorBanner key={problem.file} message={`${problem.file}: ${problem.message}`} />
+        ))}
+        <Section title="Data folder">
+          <p className="font-mono text-sm" data-testid="data-directory">
+            {dataDirectory}
+          </p>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            Personas, designs, discussions, experiments, models.json and server profiles live here. Start the app with another <code>--data</code> folder to change it.
+          </p>
+        </Section>
+        {settings && <EngineSettings key={JSON.stringify(settings)} settings={settings} />}
+      </div>
     </Page>
+  );
+}
+
+/** The form starts from the saved values; it is re-created (by key) when they change. */
+function EngineSettings({ settings }: { settings: Settings }) {
+  const settingsSaved = useSettingsStore((state) => state.settingsSaved);
+  const savedAt = useSettingsStore((state) => state.savedAt);
+  const [threads, setThreads] = useState(String(settings.threads));
+  const [contextSize, setContextSize] = useState(String(settings.contextSize));
+  const [gpu, setGpu] = useState(settings.gpu);
+  const [modelsDirectory, setModelsDirectory] = useState(settings.modelsDirectory ?? "");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void settingsSaved({
+      threads: Math.max(0, Math.floor(Number(threads)) || 0),
+      contextSize: Math.floor(Number(contextSize)) || settings.contextSize,
+      gpu,
+      modelsDirectory: modelsDirectory.trim() || null,
+    });
+  };
+  return (
+    <Section title="Engine">
+      <form onSubmit={submit} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <TextField label="Threads" type="number" min={0} max={256} value={threads} onChange={(event) => setThreads(event.target.value)} hint="0 chooses automatically (1 on machines with two cores or fewer)." />
+        <TextField
+          label="Context size (tokens per sequence)"
+          type="number"
+          min={256}
+          step={256}
+          value={contextSize}
+          onChange={(event) => setContextSize(event.target.value)}
+          hint="Each actor's sequence holds this many tokens; the fit estimate uses it."
+        />
+        <SelectField label="GPU" value={gpu} onChange={(event) => setGpu(event.target.value as Settings["gpu"])} hint="auto uses CUDA, Metal or Vulkan when available.">
+          <option value="auto">auto</option>
+          <option value="cpu">CPU only</option>
+        </SelectField>
+        <TextField
+          label="Models folder"
+          value={modelsDirectory}
+          placeholder="(the data folder's models/)"
+          onChange={(event) => setModelsDirectory(event.target.value)}
+          hint="Where downloads go and .gguf files are listed from."
+        />
+        <div className="flex items-center gap-3 sm:col-span-2">
+          <Button type="submit" variant="primary">
+            Save settings
+          </Button>
+          {savedAt && <span className="text-xs text-slate-500">Saved. Threads, context size and GPU apply from the next start of the engine.</span>}
+        </div>
+      </form>
+    </Section>
   );
 }
