@@ -86,7 +86,8 @@ export class ExperimentService {
         lastState = progress.state;
       },
       onDiscussionEvent: (event, planned) => {
-        if (event.type === "turn-start" && !tracked.has(planned.discussionId)) {
+        // From its first event (the seed comments), so a subscriber's backlog starts at index 0.
+        if (!tracked.has(planned.discussionId)) {
           const discussion = runner.discussion(planned.discussionId);
           if (discussion) tracked.set(planned.discussionId, this.options.discussions.track(planned.discussionId, planned.design.name, discussion));
         }

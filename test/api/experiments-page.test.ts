@@ -75,6 +75,9 @@ describe("experiments page commands", () => {
     expect(liveIds.size).toBe(8);
     const snapshot = await client.call("discussion.subscribe", { discussionId: [...liveIds][0] as string, sinceIndex: 0 });
     expect(snapshot.status).toBe("completed");
+    // The seed comment first, then every reply: the whole discussion, not only what came after subscribing.
+    expect(snapshot.comments.map((entry) => entry.index)).toEqual(snapshot.comments.map((_, index) => index));
+    expect(snapshot.comments[0]?.comment.role).toBe("seed");
     expect(snapshot.designName).toMatch(/^api study \/ 00\d_/);
     const folder = started.outputDirectory;
     expect((await readdir(folder)).sort()).toEqual(expect.arrayContaining(["experiment.json", "manifest.csv"]));

@@ -1,0 +1,169 @@
+import { create } from "zustand";
+import type { ExperimentPlanInfo, ExperimentSummary, SavedSpec } from "../../../shared/contract-experiments.js";
+import type { Persona } from "../../../shared/domain/index.js";
+import { studio } from "../../app/studio.js";
+import { useNavigationStore } from "../../app/navigation-store.js";
+import { errorMessage } from "../../ui/format.js";
+import { buildSpec, draftFromSpec, emptyDraft, modelChoice, type ExperimentDraft, type ModelChoice } from "./experiment-draft.js";
+
+interface ExperimentState {
+  draft: ExperimentDraft;
+  personas: Persona[];
+  modelChoices: ModelChoice[];
+  /** What the engine says about the current draft (null while it has problems). */
+  plan: ExperimentPlanInfo | null;
+  /** Why the draft is not a study yet, or what the engine refused. */
+  problems: string[];
+  runs: Record<string, ExperimentSummary>;
+  /** The run the page shows. */
+  shownRun: string | null;
+  savedSpecs: SavedSpec[];
+  error: string | null;
+  notice: string | null;
+
+  pageOpened: () => Promise<void>;
+  draftChanged: (change: Partial<ExperimentDraft>) => void;
+  planRequested: () => Promise<void>;
+  runStarted: () => Promise<void>;
+  runControlled: (action: "pause" | "resume" | "cancel") => Promise<void>;
+  progressReceived: (summary: ExperimentSummary) => void;
+  discussionOpened: (discussionId: string) => void;
+  specSaved: () => Promise<void>;
+  specLoaded: (id: string) => Promise<void>;
+  errorDismissed: () => void;
+}
+
+export const useExperimentStore = create<ExperimentState>((set, get) => {
+  const currentSpec = () => buildSpec(get().draft, get().personas, get().modelChoices);
+  const fail = (error: unknown) => set({ error: errorMessage(error) });
+  return {
+    draft: emptyDraft(),
+    personas: [],
+    modelChoices: [],
+    plan: null,
+    problems: [],
+    runs: {},
+    shownRun: null,
+    savedSpecs: [],
+    error: null,
+    notice: null,
+
+    pageOpened: async () => {
+      try {
+        const [{ personas }, { models }, { profiles }, { experiments }, { specs }] = await Promise.all([
+          studio.call("personas.list", {}),
+          studio.call("models.list", {}),
+          studio.call("models.profiles", {}),
+          studio.call("experiments.list", {}),
+          studio.call("experiments.specs", {}),
+        ]);
+        const choices = [
+          ...models.filter((model) => model.error === null).map((model) => modelChoice({ backend: "llama", path: model.path }, model.info?.name ?? model.fileName.replace(/\.gguf$/i, ""))),
+          ...profiles.map((profile) => modelChoice(profile.ref, profile.name)),
+        ];
+        // Models a loaded spec named stay choosable even if no longer listed.
+        const kept = get().modelChoices.filter((choice) => !choices.some((entry) => entry.key === choice.key));
+        const runs = Object.fromEntries(experiments.map((run) => [run.experimentId, run]));
+        const draft = get().draft;
+        set({
+          personas: mergePersonas(personas, get().personas),
+          modelChoices: [...choices, ...kept],
+          runs,
+          savedSpecs: specs,
+          shownRun: get().shownRun ?? experiments.at(-1)?.experimentId ?? null,
+          // A fresh form starts with the first model chosen and the whole persona list in the pool.
+          draft: {
+            ...draft,
+            models: draft.models.length > 0 || choices.length === 0 ? draft.models : [choices[0]!.key],
+            pool: draft.pool.length > 0 ? draft.pool : personas.map((persona) => persona.username),
+          },
+        });
+        await get().planRequested();
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    draftChanged: (change) => set({ draft: { ...get().draft, ...change } }),
+
+    planRequested: async () => {
+      const built = currentSpec();
+      if (!built.ok) return set({ plan: null, problems: built.problems });
+      try {
+        const parallel = get().draft.parallel;
+        const plan = await studio.call("experiments.plan", { spec: built.spec, ...(parallel ? { parallel } : {}) });
+        // A newer draft may have been planned meanwhile; only the current one's plan is shown.
+        if (currentSpec().ok && JSON.stringify(currentSpec()) === JSON.stringify(built)) set({ plan, problems: [] });
+      } catch (error) {
+        set({ plan: null, problems: [errorMessage(error)] });
+      }
+    },
+
+    runStarted: async () => {
+      const built = currentSpec();
+      if (!built.ok) return set({ problems: built.problems });
+      try {
+        const parallel = get().draft.parallel;
+        const summary = await studio.call("experiments.start", { spec: built.spec, ...(parallel ? { parallel } : {}) });
+        set({ runs: { ...get().runs, [summary.experimentId]: summary }, shownRun: summary.experimentId, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    runControlled: async (action) => {
+      const id = get().shownRun;
+      if (!id) return;
+      try {
+        get().progressReceived(await studio.call("experiments.control", { experimentId: id, action }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    progressReceived: (summary) => {
+      const wasActive = get().runs[summary.experimentId]?.progress.state;
+      set({ runs: { ...get().runs, [summary.experimentId]: summary } });
+      // A finished study changes the measured speed and what is already done: plan again.
+      if (wasActive !== summary.progress.state && (summary.progress.state === "finished" || summary.progress.state === "cancelled")) void get().planRequested();
+    },
+
+    discussionOpened: (discussionId) => useNavigationStore.getState().discussionOpened({ kind: "live", id: discussionId }),
+
+    specSaved: async () => {
+      const built = currentSpec();
+      if (!built.ok) return set({ problems: built.problems });
+      try {
+        const saved = await studio.call("experiments.saveSpec", { spec: built.spec });
+        set({ savedSpecs: (await studio.call("experiments.specs", {})).specs, notice: `Saved as ${saved.file}`, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    specLoaded: async (id) => {
+      try {
+        const { spec } = await studio.call("experiments.loadSpec", { id });
+        const loaded = draftFromSpec(spec);
+        const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
+        set({ draft: loaded.draft, personas: mergePersonas(get().personas, loaded.personas), modelChoices: choices, notice: `Loaded ${spec.name}`, error: null });
+        await get().planRequested();
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    errorDismissed: () => set({ error: null, notice: null }),
+  };
+});
+
+/** The personas list first; personas only a loaded spec has (e.g. since deleted) after it. */
+function mergePersonas(primary: Persona[], extra: Persona[]): Persona[] {
+  const names = new Set(primary.map((persona) => persona.username));
+  return [...primary, ...extra.filter((persona) => !names.has(persona.username))];
+}
+
+/** Feeds the store from the engine's progress events; returns the unsubscribe. */
+export function followExperimentEvents(): () => void {
+  return studio.on("experiments.progress", (summary) => useExperimentStore.getState().progressReceived(summary));
+}

@@ -1,0 +1,85 @@
+import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStudio } from "./harness.js";
+
+const names = ["ash", "birch", "cedar", "dogwood", "elm"];
+
+async function openView(page: Page, label: "Experiments" | "Transcript"): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label, exact: true }).click();
+  await page.getByRole("heading", { level: 2, name: label }).waitFor();
+}
+
+/** Designs a 2 x 2 study by clicking (moderator none / one x two turn managers), runs it, watches it reach 100 %. */
+describe("experiments page in Chromium", () => {
+  let studio: WebStudio;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    const dataDirectory = await mkdtemp(path.join(os.tmpdir(), "syndisco-e2e-data-"));
+    // A personas file as SynDisco writes it: the pool the study samples from.
+    const personas = names.map((username, index) => ({
+      username,
+      age: 30 + index,
+      sex: index % 2 ? "male" : "female",
+      sexual_orientation: "",
+      demographic_group: "",
+      current_employment: "gardener",
+      education_level: "",
+      special_instructions: "",
+      personality_characteristics: ["calm"],
+    }));
+    await writeFile(path.join(dataDirectory, "personas.json"), JSON.stringify(personas));
+    studio = await startWebStudio({ model: await ensureTinyModel(), dataDirectory });
+    browser = await launchChromium();
+    page = await openStudioPage(browser, studio.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+
+  it("builds a 2 x 2 grid by clicking and shows cells, discussions, samples and the estimate", async () => {
+    await openView(page, "Experiments");
+    await page.getByRole("group", { name: "Persona pool" }).getByText("elm").waitFor();
+    await page.getByRole("button", { name: "Add moderator" }).click();
+    await page.getByLabel("Random weighted").check();
+    await page.getByLabel("Study name (its folder)").fill("e2e study");
+    await page.getByLabel("Repetitions per cell").fill("2");
+    await page.getByLabel("Turns").fill("4");
+    await page.getByLabel("Max tokens per reply").fill("48");
+    await page.getByLabel("Discussions at once").selectOption("1");
+    await page.getByLabel("Seed comments").fill("ash: The new bike lane took away all the parking.");
+    await page.waitForFunction(() => document.querySelector("[data-testid=plan-discussions]")?.textContent === "8");
+    await expect(page.getByTestId("plan-cells").textContent()).resolves.toBe("4");
+    const samples = await page.getByTestId("plan-samples").textContent();
+    // The moderator persona (the first one) never joins as a user.
+    expect(samples).toMatch(/^1: \w+, \w+, \w+2: /);
+    expect(samples).not.toContain("ash");
+    await expect(page.getByTestId("plan-basis").textContent()).resolves.toMatch(/unknown/);
+  });
+
+  it("runs the study: live progress, a running discussion's transcript on click, then 100 %", async () => {
+    await page.getByRole("button", { name: "Run study" }).click();
+    await page.getByTestId("run-panel").waitFor();
+    await page.getByText(/· \d+ comments/).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, "experiments-running");
+    await page.getByText(/· \d+ comments/).first().click();
+    await page.getByRole("heading", { level: 2, name: "Transcript" }).waitFor();
+    await page.getByText("The new bike lane took away all the parking.").first().waitFor();
+    await screenshot(page, "experiments-live-transcript");
+    await openView(page, "Experiments");
+    await page.getByTestId("run-state").filter({ hasText: "Finished" }).waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId("run-done").textContent()).resolves.toBe("8 / 8 done (100 %)");
+    await expect(page.getByRole("progressbar", { name: "Study progress" }).getAttribute("aria-valuenow")).resolves.toBe("100");
+    await page.getByTestId("plan-basis").filter({ hasText: "measured" }).waitFor();
+    await screenshot(page, "experiments-done");
+    const folder = path.join(studio.dataDirectory, "experiments", "e2e-study");
+    const entries = await readdir(folder);
+    expect(entries).toEqual(expect.arrayContaining(["experiment.json", "manifest.csv"]));
+    expect(entries.filter((entry) => /^00\d_/.test(entry))).toHaveLength(4);
+  });
+});
