@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildSpec, draftFromSpec, emptyDraft, modelChoice } from "../../renderer/features/experiments/experiment-draft.js";
+import { planExperiment } from "../../electron/engine/experiment-plan.js";
+import { testPersona } from "../support/designs.js";
+
+const personas = ["ash", "birch", "cedar", "dogwood", "elm"].map((name) => testPersona(name));
+const tiny = modelChoice({ backend: "llama", path: "/m/tiny.gguf" }, "tiny");
+const server = modelChoice({ backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "big", maxConcurrent: 4, displayName: "Lab" }, "Lab");
+
+describe("experiment draft", () => {
+  it("says what is missing instead of building a spec", () => {
+    const built = buildSpec({ ...emptyDraft(), includeNoModerator: false, roundRobin: false }, personas, []);
+    expect(built).toEqual({ ok: false, problems: ["choose personas for the pool", 'add a moderator or keep "no moderator"', "choose at least one turn manager", "choose at least one model"] });
+  });
+
+  it("builds a 2 x 2 x 2 spec: moderators none/one, two turn managers, a local and a server model", () => {
+    const draft = {
+      ...emptyDraft(),
+      name: "grid",
+      pool: personas.map((p) => p.username),
+      moderators: [{ label: "facilitator", username: "ash", instructions: "Be kind." }],
+      randomWeighted: true,
+      models: [tiny.key, server.key],
+      topics: [{ label: "bikes", seeds: "ash: Bike lanes!\nno colon here" }],
+      repetitions: 2,
+    };
+    const built = buildSpec(draft, personas, [tiny, server]);
+    if (!built.ok) throw new Error(built.problems.join("; "));
+    const spec = built.spec;
+    // The moderator persona leaves the user pool.
+    expect(spec.personaPool.map((p) => p.username)).toEqual(["birch", "cedar", "dogwood", "elm"]);
+    expect(spec.conditions.topics[0]?.seedComments).toEqual([{ author: "ash", text: "Bike lanes!" }, { author: "user", text: "no colon here" }]);
+    expect(spec.conditions.models.map((m) => m.model.backend)).toEqual(["llama", "openai"]);
+    const plan = planExperiment(spec);
+    expect(plan.cells).toHaveLength(8);
+    expect(plan.discussions).toHaveLength(16);
+    // Back to the form and again to the same spec (what Open saved study does).
+    const restored = draftFromSpec(spec);
+    const again = buildSpec(restored.draft, restored.personas, restored.choices);
+    expect(again.ok && again.spec).toEqual(spec);
+  });
+
+  it("makes labels the spec accepts and unique", () => {
+    const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], instructions: [{ label: "Stay/in:character", text: "a" }, { label: "Stay/in:character", text: "b" }] };
+    const built = buildSpec(draft, personas, [tiny]);
+    expect(built.ok && built.spec.conditions.userInstructions.map((i) => i.label)).toEqual(["Stay-in-character", "Stay-in-character 2"]);
+  });
+});
