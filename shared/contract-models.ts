@@ -62,6 +62,8 @@ export const downloadStatusSchema = z.object({
 });
 export type DownloadStatus = z.infer<typeof downloadStatusSchema>;
 
+const apiKeyEnvSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "an environment variable name: letters, digits and _");
+
 /**
  * A server speaking the OpenAI chat API. The API key is never stored: `apiKeyEnv` names the
  * environment variable of the engine's process that holds it.
@@ -71,10 +73,7 @@ export const serverProfileSchema = z.object({
   name: z.string().min(1).max(80),
   baseUrl: z.string().url().refine((url) => /^https?:\/\//.test(url), "the base URL starts with http:// or https://"),
   modelName: z.string().min(1).max(200),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "an environment variable name: letters, digits and _")
-    .optional(),
+  apiKeyEnv: apiKeyEnvSchema.optional(),
   maxConcurrent: z.number().int().min(1).max(256).default(4),
 });
 export type ServerProfile = z.infer<typeof serverProfileSchema>;
@@ -82,8 +81,10 @@ export type ServerProfile = z.infer<typeof serverProfileSchema>;
 /** A profile with the model reference an actor or an experiment condition uses. */
 export const listedProfileSchema = serverProfileSchema.extend({
   ref: modelRefSchema,
-  /** Whether the named environment variable is set in the engine's process (null: no key needed). */
+  /** Whether the key is there: the variable is set in the engine's process or a key is stored for it (null: no key needed). */
   apiKeyPresent: z.boolean().nullable(),
+  /** Whether the key comes from the app's encrypted store (desktop) rather than the environment. */
+  apiKeyStored: z.boolean(),
 });
 export type ListedProfile = z.infer<typeof listedProfileSchema>;
 
@@ -131,12 +132,18 @@ export const modelCommands = {
   "models.downloads": command(nothing, z.object({ downloads: z.array(downloadStatusSchema) })),
 
   /** Saved OpenAI-compatible server profiles, each with the `{backend: "openai"}` ref actors pick. */
-  "models.profiles": command(nothing, z.object({ profiles: z.array(listedProfileSchema) })),
+  "models.profiles": command(nothing, z.object({ profiles: z.array(listedProfileSchema), canStoreKeys: z.boolean() })),
   "models.saveProfile": command(
     z.strictObject({ profile: serverProfileSchema.extend({ id: profileId.optional() }) }),
     z.object({ profile: listedProfileSchema }),
   ),
   "models.deleteProfile": command(z.strictObject({ id: profileId }), z.object({ deleted: z.boolean() })),
+  /**
+   * Desktop app only: stores the key for an API-key variable, encrypted with the OS keychain
+   * (Electron safeStorage); it then stands in for that environment variable. Web mode refuses (conflict).
+   */
+  "models.setApiKey": command(z.strictObject({ name: apiKeyEnvSchema, key: z.string().min(1).max(4096) }), z.object({ stored: z.literal(true) })),
+  "models.deleteApiKey": command(z.strictObject({ name: apiKeyEnvSchema }), z.object({ deleted: z.boolean() })),
 } as const;
 
 export const modelEvents = {

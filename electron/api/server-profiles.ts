@@ -14,6 +14,8 @@ export class ServerProfileStore {
   constructor(
     readonly file: string,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+    /** Keys the desktop app stores (by variable name); none in web mode. */
+    private readonly storedKeys: () => ReadonlyMap<string, string> = () => new Map(),
   ) {}
 
   async list(): Promise<ListedProfile[]> {
@@ -44,7 +46,8 @@ export class ServerProfileStore {
   }
 
   private listed(profile: ServerProfile): ListedProfile {
-    return { ...profile, ref: profileRef(profile), apiKeyPresent: profile.apiKeyEnv ? Boolean(this.env[profile.apiKeyEnv]) : null };
+    const stored = profile.apiKeyEnv ? this.storedKeys().has(profile.apiKeyEnv) : false;
+    return { ...profile, ref: profileRef(profile), apiKeyPresent: profile.apiKeyEnv ? stored || Boolean(this.env[profile.apiKeyEnv]) : null, apiKeyStored: stored };
   }
 }
 

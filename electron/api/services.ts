@@ -11,6 +11,7 @@ import type { ExperimentService } from "./experiments-service.js";
 import type { ExperimentSpecStore } from "./experiments-specs.js";
 import type { ModelDownloads } from "./model-downloads.js";
 import type { ServerProfileStore } from "./server-profiles.js";
+import type { ApiKeyStore } from "./api-keys.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
@@ -32,4 +33,6 @@ export interface StudioServices {
   profiles: ServerProfileStore;
   experiments: ExperimentService;
   experimentSpecs: ExperimentSpecStore;
+  /** Stored API keys (desktop only: `store` is null in web mode) and their decrypted values by variable name. */
+  apiKeys: { store: ApiKeyStore | null; cache: Map<string, string> };
 }

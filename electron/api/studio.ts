@@ -23,6 +23,7 @@ import { ModelDownloads } from "./model-downloads.js";
 import { ServerProfileStore } from "./server-profiles.js";
 import { ModelStore } from "../llm/model-store.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
+import type { ApiKeyStore } from "./api-keys.js";
 import { personaHandlers } from "./handlers/personas.js";
 import { settingsHandlers } from "./handlers/settings.js";
 
@@ -34,6 +35,8 @@ export interface StudioOptions {
   registry?: Partial<ModelRegistryOptions>;
   tokenIntervalMs?: number;
   router?: RouterOptions;
+  /** Where the desktop app keeps API keys (Electron safeStorage); web mode has none and uses the environment. */
+  apiKeys?: ApiKeyStore;
   /** Wraps the handlers before the router gets them (tests count which handlers run). */
   wrapHandlers?: (handlers: Handlers) => Handlers;
 }
@@ -52,13 +55,15 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const layout = dataLayout(options.dataDirectory);
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();
+  const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
   const registryOptions: ModelRegistryOptions = {
     modelsDirectory: current.modelsDirectory ?? layout.modelsDirectory,
     contextSize: current.contextSize,
     threads: current.threads > 0 ? current.threads : undefined,
     gpu: current.gpu === "cpu" ? false : "auto",
-    // Actors may speak through an OpenAI-compatible server (a profile of the Models page).
-    remote: (ref) => new OpenAiChatModel(ref),
+    // Actors may speak through an OpenAI-compatible server (a profile of the Models page); a key
+    // the desktop app stored stands in for its environment variable.
+    remote: (ref) => new OpenAiChatModel(ref, { env: ref.apiKeyEnv && apiKeyCache.has(ref.apiKeyEnv) ? { ...process.env, [ref.apiKeyEnv]: apiKeyCache.get(ref.apiKeyEnv) } : process.env }),
     ...options.registry,
   };
   // Settings that shape the registry apply from the next start: loaded models keep their context.
@@ -92,7 +97,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       directory: async () => (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory,
       emit: (status) => hub.emit({ name: "models.download", payload: status }),
     }),
-    profiles: new ServerProfileStore(path.join(layout.root, "server-profiles.json")),
+    profiles: new ServerProfileStore(path.join(layout.root, "server-profiles.json"), process.env, () => apiKeyCache),
+    apiKeys: { store: options.apiKeys ?? null, cache: apiKeyCache },
     experiments: new ExperimentService({
       directory: path.join(layout.root, "experiments"),
       discussionsDirectory: layout.discussionsDirectory,

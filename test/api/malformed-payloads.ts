@@ -46,6 +46,8 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "models.profiles": {},
     "models.saveProfile": { profile: { name: "srv", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 2 } },
     "models.deleteProfile": { id: "x" },
+    "models.setApiKey": { name: "LAB_KEY", key: "sk-test" },
+    "models.deleteApiKey": { name: "LAB_KEY" },
     "experiments.plan": { spec: testExperimentSpec(modelPath), parallel: 2 },
     "experiments.start": { spec: testExperimentSpec(modelPath), parallel: 2 },
     "experiments.control": { experimentId: "x", action: "pause" },

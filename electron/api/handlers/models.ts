@@ -80,10 +80,31 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
     "models.download": ({ uri, name }) => downloads.start(uri, name),
     "models.downloadControl": ({ downloadId, action }) => downloads.control(downloadId, action),
     "models.downloads": async () => ({ downloads: downloads.list() }),
-    "models.profiles": async () => ({ profiles: await profiles.list() }),
+    "models.profiles": async () => ({ profiles: await profiles.list(), canStoreKeys: services.apiKeys.store !== null }),
     "models.saveProfile": async ({ profile }) => ({ profile: await profiles.save(profile) }),
     "models.deleteProfile": async ({ id }) => ({ deleted: await profiles.delete(id) }),
+    "models.setApiKey": async ({ name, key }) => {
+      const { store, cache } = services.apiKeys;
+      if (!store) throw new StudioError("conflict", `web mode stores no API keys: set ${name} in the environment of the engine's process`);
+      await store.set(name, key);
+      cache.set(name, key);
+      await forgetRemoteModels(services, name);
+      return { stored: true as const };
+    },
+    "models.deleteApiKey": async ({ name }) => {
+      const { store, cache } = services.apiKeys;
+      if (!store) throw new StudioError("conflict", "web mode stores no API keys");
+      const deleted = await store.delete(name);
+      cache.delete(name);
+      await forgetRemoteModels(services, name);
+      return { deleted };
+    },
   };
+}
+
+/** Server models built with the old key are dropped; the next discussion builds them with the new one. */
+async function forgetRemoteModels({ registry }: StudioServices, apiKeyEnv: string): Promise<void> {
+  for (const { ref } of registry.entries) if (ref.backend === "openai" && ref.apiKeyEnv === apiKeyEnv) await registry.unload(ref);
 }
 
 export async function modelsDirectory({ settings, layout }: StudioServices): Promise<string> {

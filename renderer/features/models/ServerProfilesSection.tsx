@@ -14,6 +14,7 @@ export function ServerProfilesSection() {
   const profiles = useModelStore((state) => state.profiles);
   const profileSaved = useModelStore((state) => state.profileSaved);
   const profileDeleted = useModelStore((state) => state.profileDeleted);
+  const canStoreKeys = useModelStore((state) => state.canStoreKeys);
   const [draft, setDraft] = useState(empty);
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const change = (key: keyof typeof empty) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
@@ -44,10 +45,13 @@ export function ServerProfilesSection() {
                   {profile.modelName} at {profile.baseUrl} · up to {profile.maxConcurrent} at once
                 </span>
                 <div className={`text-xs ${profile.apiKeyPresent === false ? "text-amber-700 dark:text-amber-300" : "text-slate-500"}`}>
-                  {profile.apiKeyEnv
-                    ? `API key from $${profile.apiKeyEnv}${profile.apiKeyPresent ? "" : " (not set in the engine's environment)"}`
-                    : "no API key"}
+                  {!profile.apiKeyEnv
+                    ? "no API key"
+                    : profile.apiKeyStored
+                      ? `API key for $${profile.apiKeyEnv} stored encrypted by this app`
+                      : `API key from $${profile.apiKeyEnv}${profile.apiKeyPresent ? "" : " (not set in the engine's environment)"}`}
                 </div>
+                {canStoreKeys && profile.apiKeyEnv && <StoreKeyForm name={profile.apiKeyEnv} />}
               </div>
               <div className="flex gap-2">
                 <Button
@@ -90,5 +94,27 @@ export function ServerProfilesSection() {
         </div>
       </form>
     </Section>
+  );
+}
+
+/** Desktop app only: the key goes to the OS keychain (Electron safeStorage) and never comes back to the page. */
+function StoreKeyForm({ name }: { name: string }) {
+  const apiKeyStored = useModelStore((state) => state.apiKeyStored);
+  const [key, setKey] = useState("");
+  return (
+    <form
+      className="mt-1 flex items-center gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!key) return;
+        void apiKeyStored(name, key);
+        setKey("");
+      }}
+    >
+      <input type="password" aria-label={`API key for ${name}`} autoComplete="off" className="w-56 rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-900" placeholder="Paste a key to store it encrypted" value={key} onChange={(event) => setKey(event.target.value)} />
+      <Button type="submit" disabled={!key}>
+        Store key
+      </Button>
+    </form>
   );
 }

@@ -19,6 +19,8 @@ interface ModelState {
   catalog: CatalogEntry[];
   downloads: Record<string, DownloadStatus>;
   profiles: ListedProfile[];
+  /** Desktop app: keys can be stored encrypted; web mode: only environment variables. */
+  canStoreKeys: boolean;
   fits: Record<string, FitEstimateInfo | { error: string }>;
   shape: FitShape;
   /** Fraction loaded per model path while a load runs. */
@@ -40,6 +42,7 @@ interface ModelState {
   progressReported: (progress: EventPayload<"progress">) => void;
   profileSaved: (profile: Omit<ServerProfile, "id"> & { id?: string | undefined }) => Promise<boolean>;
   profileDeleted: (id: string) => Promise<void>;
+  apiKeyStored: (name: string, key: string) => Promise<void>;
   errorDismissed: () => void;
 }
 
@@ -64,6 +67,7 @@ export const useModelStore = create<ModelState>((set, get) => {
     catalog: [],
     downloads: {},
     profiles: [],
+    canStoreKeys: false,
     fits: {},
     shape: { sequences: 4, gpuLayers: "auto" },
     loading: {},
@@ -88,6 +92,7 @@ export const useModelStore = create<ModelState>((set, get) => {
           catalog: catalog.models,
           downloads: Object.fromEntries(downloads.downloads.map((download) => [download.downloadId, download])),
           profiles: profiles.profiles,
+          canStoreKeys: profiles.canStoreKeys,
         });
       }),
 
@@ -179,6 +184,12 @@ export const useModelStore = create<ModelState>((set, get) => {
     profileDeleted: (id) =>
       attempt(async () => {
         await studio.call("models.deleteProfile", { id });
+        set({ profiles: (await studio.call("models.profiles", {})).profiles });
+      }),
+
+    apiKeyStored: (name, key) =>
+      attempt(async () => {
+        await studio.call("models.setApiKey", { name, key });
         set({ profiles: (await studio.call("models.profiles", {})).profiles });
       }),
 
