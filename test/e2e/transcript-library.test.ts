@@ -72,10 +72,20 @@ describe("transcript and library in Chromium", () => {
     // Space pauses (the reply being written is finished first), N runs one more turn, Space resumes.
     await page.keyboard.press("Space");
     await waitForStatus(page, "paused");
-    await page.getByTestId("streaming-card").waitFor({ state: "detached" });
-    const paused = await commentCount(page);
-    await page.waitForTimeout(500);
-    expect(await commentCount(page)).toBe(paused);
+    // Once the reply in progress is in (a turn may already have passed the gate), nothing more comes.
+    let paused = -1;
+    await expect
+      .poll(
+        async () => {
+          const before = await commentCount(page);
+          await page.waitForTimeout(600);
+          const settled = (await page.getByTestId("streaming-card").count()) === 0 && (await commentCount(page)) === before;
+          if (settled) paused = before;
+          return settled;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.keyboard.press("n");
     await expect.poll(() => commentCount(page), { timeout: 30_000 }).toBeGreaterThan(paused);
     await waitForStatus(page, "paused");

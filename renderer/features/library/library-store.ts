@@ -129,10 +129,10 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
     } catch (error) {
       report.problems.push({ file: "(import)", message: message(error) });
     }
-    set({ importing: false, importReport: report });
+    // The list is refreshed first, so the report never shows beside a list that lacks what it names.
     await get().libraryRequested();
     const arrived = [...report.imported, ...report.alreadyPresent];
-    if (arrived.length > 0) set({ selected: new Set(arrived), query: "", textMatches: null });
+    set({ importing: false, importReport: report, ...(arrived.length > 0 ? { selected: new Set(arrived), query: "", textMatches: null } : {}) });
   },
 
   importReportDismissed: () => set({ importReport: null }),

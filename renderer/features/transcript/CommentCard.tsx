@@ -56,17 +56,18 @@ export const CommentCard = memo(function CommentCard({ comment }: { comment: Tra
   );
 });
 
-/** The reply being written: its text so far and a blinking caret. */
-export function StreamingCard({ speaker, role, text }: { speaker: string; role: "user" | "moderator" | "human"; text: string }) {
+/** The reply being written: its text so far and a blinking caret, laid out as the card it becomes. */
+export function StreamingCard({ index, speaker, role, text }: { index: number; speaker: string; role: "user" | "moderator" | "human"; text: string }) {
   return (
     <article data-testid="streaming-card" aria-live="off" className={`${cardFrame} border-indigo-300 bg-indigo-50/50 dark:border-indigo-800 dark:bg-indigo-950/30`}>
       <Avatar name={speaker} />
       <div className="min-w-0 flex-1">
-        <header className="flex items-baseline gap-2">
+        <header className="flex min-w-0 items-baseline gap-2">
           <span className="truncate font-semibold text-slate-900 dark:text-slate-50">{speaker}</span>
-          <RoleBadge role={role === "user" ? "user" : role} />
-          <span className="text-xs text-indigo-600 dark:text-indigo-300">writing…</span>
+          <RoleBadge role={role} />
+          <span className="ml-auto shrink-0 text-[11px] text-slate-400">#{index + 1}</span>
         </header>
+        <span className="text-xs text-indigo-600 dark:text-indigo-300">writing…</span>
         <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">
           <span data-testid="streaming-text">{text}</span>
           <span aria-hidden className="ml-0.5 inline-block animate-pulse h-4 w-[2px] translate-y-0.5 bg-indigo-500" />

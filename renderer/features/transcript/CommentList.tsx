@@ -43,7 +43,9 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
     estimateSize: () => 110,
     overscan: 6,
     gap: 8,
-    getItemKey: (row) => comments[row]?.index ?? "streaming",
+    // Keyed by row: the streaming card and the comment it becomes share a key, so the finished
+    // card is a re-measurement (never shifts a reader scrolled above it), not a new item.
+    getItemKey: (row) => row,
     // jsdom and the first frame have no layout; assume a window-sized viewport until measured.
     initialRect: { width: 800, height: 700 },
     // Measurements and growth of the streaming card change the height: stay pinned while following.
@@ -91,7 +93,7 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
             const comment = comments[row.index];
             return (
               <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute top-0 left-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
-                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard speaker={streaming.speaker} role={streaming.role} text={streaming.text} />}
+                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard index={row.index} speaker={streaming.speaker} role={streaming.role} text={streaming.text} />}
               </div>
             );
           })}
