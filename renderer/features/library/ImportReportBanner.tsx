@@ -24,7 +24,14 @@ export function ImportReportBanner() {
         <ul className="mt-1 max-h-32 list-disc overflow-y-auto pl-5 text-xs">
           {problems.map((problem, index) => (
             <li key={index}>
-              <span className="font-medium">{problem.file}</span>: {problem.message}
+              {/* The engine's message often names the file already. */}
+              {problem.message.startsWith(problem.file) ? (
+                problem.message
+              ) : (
+                <>
+                  <span className="font-medium">{problem.file}</span>: {problem.message}
+                </>
+              )}
             </li>
           ))}
         </ul>
