@@ -18,7 +18,7 @@ describe("experiment draft", () => {
       ...emptyDraft(),
       name: "grid",
       pool: personas.map((p) => p.username),
-      moderators: [{ label: "facilitator", username: "ash", instructions: "Be kind." }],
+      moderators: [{ label: "facilitator", username: "ash", instructions: "Be kind.", model: server.key }],
       randomWeighted: true,
       models: [tiny.key, server.key],
       topics: [{ label: "bikes", seeds: "ash: Bike lanes!\nno colon here" }],
@@ -31,6 +31,8 @@ describe("experiment draft", () => {
     expect(spec.personaPool.map((p) => p.username)).toEqual(["birch", "cedar", "dogwood", "elm"]);
     expect(spec.conditions.topics[0]?.seedComments).toEqual([{ author: "ash", text: "Bike lanes!" }, { author: "user", text: "no colon here" }]);
     expect(spec.conditions.models.map((m) => m.model.backend)).toEqual(["llama", "openai"]);
+    // The moderator speaks through the server while users use each cell's model.
+    expect(spec.conditions.moderators[1]).toMatchObject({ kind: "moderator", model: { backend: "openai", modelName: "big" } });
     const plan = planExperiment(spec);
     expect(plan.cells).toHaveLength(8);
     expect(plan.discussions).toHaveLength(16);

@@ -44,6 +44,7 @@ function ModeratorConditions() {
   const includeNone = useExperimentStore((state) => state.draft.includeNoModerator);
   const moderators = useExperimentStore((state) => state.draft.moderators);
   const personas = useExperimentStore((state) => state.personas);
+  const choices = useExperimentStore((state) => state.modelChoices);
   const draftChanged = useExperimentStore((state) => state.draftChanged);
   const update = (index: number, change: Partial<ModeratorDraft>) => draftChanged({ moderators: moderators.map((m, i) => (i === index ? { ...m, ...change } : m)) });
   const add = () => {
@@ -71,6 +72,15 @@ function ModeratorConditions() {
               ✕
             </Button>
           </div>
+          <select aria-label="Moderator model" className={inputClass} value={moderator.model ?? ""} onChange={(event) => update(index, { model: event.target.value || null })}>
+            <option value="">Speaks with the cell's model</option>
+            {choices.map((choice) => (
+              <option key={choice.key} value={choice.key}>
+                Speaks with {choice.label}
+                {choice.ref.backend === "openai" ? " (server)" : ""}
+              </option>
+            ))}
+          </select>
           <textarea aria-label="Moderator instructions" className={`${inputClass} min-h-12`} rows={2} value={moderator.instructions} onChange={(event) => update(index, { instructions: event.target.value })} />
         </div>
       ))}

@@ -11,6 +11,8 @@ export interface ModeratorDraft {
   /** A persona of the personas list. */
   username: string;
   instructions: string;
+  /** Key of a ModelChoice the moderator speaks with; null: the cell's model, like the users. */
+  model?: string | null;
 }
 export interface TopicDraft {
   label: string;
@@ -128,7 +130,9 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
       problems.push(`moderator "${moderator.label}" needs a persona`);
       return [];
     }
-    return [{ kind: "moderator" as const, label: moderator.label, persona, instructions: moderator.instructions }];
+    const model = moderator.model ? choices.find((choice) => choice.key === moderator.model)?.ref : undefined;
+    if (moderator.model && !model) problems.push(`moderator "${moderator.label}" names a model that is no longer listed`);
+    return [{ kind: "moderator" as const, label: moderator.label, persona, instructions: moderator.instructions, ...(model ? { model } : {}) }];
   });
   const moderators = [...(draft.includeNoModerator ? [{ kind: "none" as const, label: "none" }] : []), ...moderatorVariants];
   const moderatorNames = new Set(moderatorVariants.map((variant) => variant.persona.username));
@@ -177,18 +181,19 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
 export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; personas: Persona[]; choices: ModelChoice[] } {
   const moderatorVariants = spec.conditions.moderators.flatMap((variant) => (variant.kind === "moderator" ? [variant] : []));
   const randomWeighted = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted");
-  const choices = spec.conditions.models.map((condition) => modelChoice(condition.model, condition.label));
+  const moderatorModels = moderatorVariants.flatMap((variant) => (variant.model ? [modelChoice(variant.model)] : []));
+  const choices = [...spec.conditions.models.map((condition) => modelChoice(condition.model, condition.label)), ...moderatorModels];
   const draft: ExperimentDraft = {
     name: spec.name,
     pool: spec.personaPool.map((persona) => persona.username),
     usersPerDiscussion: spec.usersPerDiscussion,
     context: spec.context,
     includeNoModerator: spec.conditions.moderators.some((variant) => variant.kind === "none"),
-    moderators: moderatorVariants.map((variant) => ({ label: variant.label, username: variant.persona.username, instructions: variant.instructions })),
+    moderators: moderatorVariants.map((variant) => ({ label: variant.label, username: variant.persona.username, instructions: variant.instructions, model: variant.model ? modelKey(variant.model) : null })),
     roundRobin: spec.conditions.turnManagers.some((manager) => manager.spec.kind === "round-robin"),
     randomWeighted: Boolean(randomWeighted),
     pRespond: randomWeighted?.spec.kind === "random-weighted" ? randomWeighted.spec.pRespond : 0.5,
-    models: choices.map((choice) => choice.key),
+    models: spec.conditions.models.map((condition) => modelKey(condition.model)),
     topics: spec.conditions.topics.map((topic) => ({ label: topic.label, seeds: topic.seedComments.map((seed) => `${seed.author}: ${seed.text}`).join("\n") })),
     instructions: spec.conditions.userInstructions.map((instruction) => ({ ...instruction })),
     repetitions: spec.repetitions,
