@@ -93,6 +93,26 @@ describe("experiments page commands", () => {
     expect((await client.call("experiments.plan", { spec, parallel: 2 })).estimate.tokensPerSecond).toBeGreaterThan(0);
   });
 
+  it("a cancelled study continues where it stopped when started again", async () => {
+    const study = { ...spec, name: "cancelled study" };
+    const firstDone = collectUntil(client, (event) => event.name === "experiments.progress" && event.payload.experimentId === "cancelled-study" && event.payload.progress.done >= 1);
+    const ended1 = collectUntil(client, (event) => event.name === "experiments.progress" && event.payload.experimentId === "cancelled-study" && ended(event.payload));
+    await client.call("experiments.start", { spec: study, parallel: 1 });
+    await firstDone.done;
+    await client.call("experiments.control", { experimentId: "cancelled-study", action: "cancel" });
+    const cancelled = (await ended1.done).at(-1);
+    expect(cancelled?.name === "experiments.progress" && cancelled.payload.progress.state).toBe("cancelled");
+    const plan = await client.call("experiments.plan", { spec: study, parallel: 1 });
+    expect(plan.alreadyDone).toBeGreaterThanOrEqual(1);
+    expect(plan.alreadyDone).toBeLessThan(8);
+    const ended2 = collectUntil(client, (event) => event.name === "experiments.progress" && event.payload.experimentId === "cancelled-study" && ended(event.payload));
+    const resumed = await client.call("experiments.start", { spec: study, parallel: 1 });
+    const final = (await ended2.done).at(-1);
+    expect(final?.name === "experiments.progress" && final.payload.progress).toMatchObject({ state: "finished", done: 8, total: 8 });
+    const files = (await Promise.all(final?.name === "experiments.progress" ? final.payload.progress.cells.map((cell) => readdir(path.join(resumed.outputDirectory, cell.cell))) : [])).flat();
+    expect(files.filter((file) => file.endsWith(".run.json"))).toHaveLength(8);
+  });
+
   it("pauses and resumes a running study, refuses another spec under the same name", async () => {
     const other = { ...spec, masterSeed: 5 };
     const plan = await client.call("experiments.plan", { spec: other });
