@@ -65,6 +65,8 @@ describe("models page in Chromium", () => {
     await page.getByRole("button", { name: "Add server" }).click();
     await page.getByTestId("server-profile").filter({ hasText: "Lab vLLM" }).waitFor();
     await expect(page.getByTestId("server-profile").textContent()).resolves.toContain("$LAB_KEY (not set");
+    await page.getByRole("button", { name: "Add server" }).scrollIntoViewIfNeeded();
+    await screenshot(page, "models-servers");
   });
 
   it("shows the settings with the data folder", async () => {
