@@ -4,8 +4,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from "electron";
 import { createStudio, type Studio } from "./api/studio.js";
+import { SafeStorageApiKeyStore } from "./api/api-keys.js";
 import { registerAppScheme, serveRenderer } from "./desktop/app-protocol.js";
 import { bindIpc } from "./desktop/ipc.js";
 import { menuTemplate } from "./desktop/menu.js";
@@ -34,7 +35,13 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, path.join(here, "../renderer"));
-  studio = await createStudio({ dataDirectory: app.getPath("userData"), appLabel: `syndisco-studio ${app.getVersion()}` });
+  const dataDirectory = app.getPath("userData");
+  studio = await createStudio({
+    dataDirectory,
+    appLabel: `syndisco-studio ${app.getVersion()}`,
+    // Server API keys are kept encrypted by the OS keychain, never in plain files.
+    apiKeys: new SafeStorageApiKeyStore(safeStorage, path.join(dataDirectory, "api-keys.json")),
+  });
   bindIpc(ipcMain, studio, () => BrowserWindow.getAllWindows(), devServerUrl);
   const template = menuTemplate({ studio, dialog, shell, isMac: process.platform === "darwin", isDevelopment: !app.isPackaged });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -91,6 +91,12 @@ export function createFakeElectron() {
         setPermissionCheckHandler: (handler: Listener) => void (record.permissionCheckHandler = handler),
       },
     },
+    // Reversible stand-in for the OS keychain: enough for the key store to round-trip.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`enc:${text}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ""),
+    },
     shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async () => "") },
     dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     Menu: {

@@ -12,6 +12,8 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
       return { settings: { defaultModelPath: null }, dataDirectory: "/d", problems: [] };
     case "designs.list":
       return { designs: [], problems: [] };
+    case "models.profiles":
+      return { canStoreKeys: false, profiles: [{ ref: { backend: "openai", baseUrl: "http://127.0.0.1:8000/v1", modelName: "served-llm", maxConcurrent: 4 } }] };
     case "discussion.start":
       return { discussionId: "d-123" };
     default:
@@ -54,6 +56,8 @@ describe("DesignerView", () => {
     const start = call.mock.calls.find(([command]) => command === "discussion.start");
     expect(start?.[1]).toMatchObject({ design: { participants: [{ persona: { username: "Alice" } }, { persona: { username: "Bob" } }], moderator: { persona: { username: "Mod" } }, model: { path: "/m/tiny.gguf" } } });
     expect(useNavigationStore.getState().view).toBe("transcript");
+    // Server profiles from the Models page are offered beside the local files.
+    expect(within(screen.getByLabelText("Model")).getByRole("option", { name: "served-llm (server)" })).toBeTruthy();
   });
 
   it("previews the next ten speakers for RandomWeighted and follows the seed", async () => {

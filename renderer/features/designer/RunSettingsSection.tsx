@@ -82,12 +82,13 @@ function ActorModels({ options }: { options: ModelOption[] }) {
 
 export function RunSettingsSection() {
   const models = useDesignStore((state) => state.models);
+  const serverModels = useDesignStore((state) => state.serverModels);
   const modelsStatus = useDesignStore((state) => state.modelsStatus);
   const model = useDesignStore((state) => state.form.model);
   const actorModels = useDesignStore((state) => state.form.actorModels);
   const formChanged = useDesignStore((state) => state.formChanged);
   const problem = useFieldProblem("model");
-  const options = modelOptions(models, [model, ...Object.values(actorModels)]);
+  const options = modelOptions(models, [...serverModels, model, ...Object.values(actorModels)]);
   return (
     <Section title="Run settings">
       <div className="flex flex-col gap-3">

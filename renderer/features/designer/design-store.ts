@@ -2,6 +2,7 @@ import { create } from "zustand";
 import type { DesignSummary } from "../../../shared/contract.js";
 import type { ModelEntry } from "../../../shared/domain/model-info.js";
 import type { DiscussionDesign } from "../../../shared/domain/design.js";
+import type { ModelRef } from "../../../shared/domain/model-ref.js";
 import { studio } from "../../app/studio.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
 import { useToastStore } from "../../ui/toast-store.js";
@@ -13,6 +14,8 @@ interface DesignState {
   designId: string | null;
   savedDesigns: DesignSummary[];
   models: ModelEntry[];
+  /** OpenAI-compatible server profiles from the Models page, offered beside the local files. */
+  serverModels: ModelRef[];
   modelsStatus: "idle" | "loading" | "ready" | "failed";
   starting: boolean;
   error: string | null;
@@ -45,6 +48,7 @@ export const useDesignStore = create<DesignState>((set, get) => {
     designId: null,
     savedDesigns: [],
     models: [],
+    serverModels: [],
     modelsStatus: "idle",
     starting: false,
     error: null,
@@ -75,8 +79,12 @@ export const useDesignStore = create<DesignState>((set, get) => {
     modelsRequested: async () => {
       set({ modelsStatus: "loading" });
       try {
-        const [{ models }, { settings }] = await Promise.all([studio.call("models.list", {}), studio.call("settings.get", {})]);
-        set({ models, modelsStatus: "ready" });
+        const [{ models }, { settings }, { profiles }] = await Promise.all([
+          studio.call("models.list", {}),
+          studio.call("settings.get", {}),
+          studio.call("models.profiles", {}),
+        ]);
+        set({ models, serverModels: profiles.map((profile) => profile.ref), modelsStatus: "ready" });
         if (get().form.model === null) {
           const usable = models.filter((model) => model.error === null);
           const path = settings.defaultModelPath ?? usable[0]?.path ?? null;
