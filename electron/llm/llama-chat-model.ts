@@ -26,6 +26,8 @@ export interface LlamaChatModelOptions {
    * every prompt from scratch, as SynDisco does (the bench's baseline).
    */
   reuse?: "exact" | "none";
+  /** Flash attention; by default off on the CPU (measured slower there) and llama.cpp's choice on a GPU. */
+  flashAttention?: boolean;
   /** Keep generating past end-of-generation tokens, so every reply has exactly maxTokens (benchmarks compare like with like). */
   ignoreEndOfGeneration?: boolean;
   /** Layers on the GPU: "auto" (default) lets node-llama-cpp choose from free VRAM; a number overrides it. */
@@ -63,6 +65,9 @@ export class LlamaChatModel implements ChatModel {
       contextSize: options.contextSize ?? 4096,
       sequences: options.sequences ?? 1,
       threads: options.threads ?? defaultThreadCount(),
+      // On the CPU, flash attention made batched decoding slower in our bench (experiment rows,
+      // 1/4/8 at once: 840/919/977 tok/s with it, 1113/1353/1244 without); GPUs keep llama.cpp's choice.
+      flashAttention: options.flashAttention ?? (llama.gpu === false ? false : undefined),
     });
     const general = model.fileInfo.metadata.general;
     const identity: ModelIdentity = {
