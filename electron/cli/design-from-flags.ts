@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readJsonFile } from "./read-json-file.js";
 import { readFile } from "node:fs/promises";
 import { discussionDesignSchema, type Actor, type ModelRef, type DiscussionDesign, type Persona, type TurnManagerSpec } from "../../shared/domain/index.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
@@ -95,22 +96,8 @@ function modelFromFlags(flags: DesignFlags): ModelRef | null {
   };
 }
 
-export async function readDesignFile(file: string): Promise<DiscussionDesign> {
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new CliError(`cannot read design file ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CliError(`design file ${file} is not valid JSON`);
-  }
-  const result = discussionDesignSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new CliError(`design file ${file}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
-  }
-  return result.data;
+export function readDesignFile(file: string): Promise<DiscussionDesign> {
+  return readJsonFile(file, discussionDesignSchema, "design file");
 }
 
 async function readPersonas(file: string, warn: (line: string) => void): Promise<Persona[]> {

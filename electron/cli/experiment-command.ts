@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readJsonFile } from "./read-json-file.js";
 import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
 import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
@@ -68,22 +68,8 @@ export const experimentCommand: CliCommand = {
   },
 };
 
-export async function readExperimentSpec(file: string): Promise<ExperimentSpec> {
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new CliError(`cannot read experiment spec ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CliError(`experiment spec ${file} is not valid JSON`);
-  }
-  const result = experimentSpecSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new CliError(`experiment spec ${file}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
-  }
-  return result.data;
+export function readExperimentSpec(file: string): Promise<ExperimentSpec> {
+  return readJsonFile(file, experimentSpecSchema, "experiment spec");
 }
 
 function printPlan(spec: ExperimentSpec): number {

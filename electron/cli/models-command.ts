@@ -6,7 +6,8 @@ import { defaultDataDirectory } from "../app-paths.js";
 import { ModelStore, ModelStoreError } from "../llm/model-store.js";
 import { readModelInfo } from "../llm/model-info.js";
 import { ModelFileError } from "../llm/gguf-file.js";
-import { DownloadError, formatBytes, startDownload } from "../llm/downloader.js";
+import { DownloadError, startDownload } from "../llm/downloader.js";
+import { formatBytes } from "../../shared/format.js";
 import type { DownloadProgress, ModelEntry, ModelInfo } from "../../shared/domain/model-info.js";
 
 const help = `Usage:

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { readJsonFile } from "./read-json-file.js";
 import { runRecordSchema, type RunRecord } from "../../shared/domain/index.js";
 import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
@@ -33,17 +33,6 @@ export const replayCommand: CliCommand = {
   },
 };
 
-export async function readRunRecord(file: string): Promise<RunRecord> {
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new CliError(`cannot read run record ${file}`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CliError(`run record ${file} is not valid JSON`);
-  }
-  const result = runRecordSchema.safeParse(json);
-  if (!result.success) throw new CliError(`${file} is not a run record: ${result.error.issues[0]?.path.join(".")}: ${result.error.issues[0]?.message}`);
-  return result.data;
+export function readRunRecord(file: string): Promise<RunRecord> {
+  return readJsonFile(file, runRecordSchema, "run record");
 }

@@ -1,4 +1,5 @@
 import { readFile, statfs, unlink } from "node:fs/promises";
+import { formatBytes } from "../../shared/format.js";
 import { fileURLToPath } from "node:url";
 import { createModelDownloader, type ModelDownloader } from "node-llama-cpp";
 import { modelCatalogSchema, type DownloadProgress, type ModelCatalog } from "../../shared/domain/model-info.js";
@@ -158,16 +159,6 @@ function toProgress(downloadedBytes: number, totalBytes: number, bytesPerSecond:
   };
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
 
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import os from "node:os";
 import { GgufInsights, InsufficientMemoryError, readGgufFileInfo, type Llama } from "node-llama-cpp";
 import { assertGgufFile, ModelFileError } from "./gguf-file.js";
 import { sharedLlama } from "./llama-runtime.js";
-import { formatBytes } from "./downloader.js";
+import { formatBytes } from "../../shared/format.js";
 
 export interface Hardware {
   backend: "cuda" | "metal" | "vulkan" | "cpu";

@@ -7,5 +7,5 @@ export function downloadText(fileName: string, content: string, type = "applicat
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -24,7 +24,7 @@ describe("cli errors: one clear line, non-zero exit, never a stack", () => {
     ["too many users", () => ["run", "--model", "m.gguf", "--personas", personas, "--users", "50"], /--users 50: the personas file has 8 eligible personas/],
     ["bad turn manager", () => ["run", "--model", "m.gguf", "--personas", personas, "--turn-manager", "chaos"], /--turn-manager must be/],
     ["unknown command", () => ["dance"], /unknown command "dance"/],
-    ["replay of a non-record", () => ["replay", personas], /is not a run record/],
+    ["replay of a non-record", () => ["replay", personas], /run record .*personas\.json: /],
     ["convert without --to", () => ["convert", personas, "--out", dir], /--to must be legacy or v2/],
   ];
 
