@@ -33,6 +33,12 @@ describe("designer form", () => {
     expect(design?.participants[0]?.model).toBeUndefined();
   });
 
+  it("a participant played by the user becomes a human actor, and reopens as one", () => {
+    const { design } = buildDesign(form({ humanParticipants: ["Bob"] }), pool);
+    expect(design?.participants.map((actor) => actor.role)).toEqual(["user", "human"]);
+    expect(formFromDesign(design!).humanParticipants).toEqual(["Bob"]);
+  });
+
   it("says in plain words what stops a run", () => {
     const { design, problems } = buildDesign(form({ participants: [], model: null, moderatorEnabled: true, moderator: "", turns: "-1", seedComments: [seedCommentDraft("", "x")] }), pool);
     expect(design).toBeNull();

@@ -14,6 +14,8 @@ export function ParticipantsSection() {
   const participants = useDesignStore((state) => state.form.participants);
   const moderator = useDesignStore((state) => (state.form.moderatorEnabled ? state.form.moderator : ""));
   const participantToggled = useDesignStore((state) => state.participantToggled);
+  const humans = useDesignStore((state) => state.form.humanParticipants);
+  const formChanged = useDesignStore((state) => state.formChanged);
   const participantsReplaced = useDesignStore((state) => state.participantsReplaced);
   const problem = useFieldProblem("participants");
   const [query, setQuery] = useState("");
@@ -64,6 +66,19 @@ export function ParticipantsSection() {
                   </span>
                   {moderator === persona.username && <span className="ml-auto text-xs text-amber-600 dark:text-amber-400">moderator</span>}
                 </label>
+                {chosen.has(persona.username) && (
+                  <label className="flex items-center gap-1.5 px-8 pb-1 text-xs text-slate-600 dark:text-slate-400">
+                    <input
+                      type="checkbox"
+                      aria-label={`${persona.username} is played by me`}
+                      checked={humans.includes(persona.username)}
+                      onChange={(event) =>
+                        formChanged({ humanParticipants: event.target.checked ? [...humans, persona.username] : humans.filter((name) => name !== persona.username) })
+                      }
+                    />
+                    Played by me (I type this participant's comments)
+                  </label>
+                )}
               </li>
             ))}
             {visible.length === 0 && <li className="px-2 py-2 text-sm text-slate-500">No persona matches “{query}”.</li>}

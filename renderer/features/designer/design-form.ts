@@ -16,6 +16,8 @@ export interface SeedCommentDraft {
 export interface DesignForm {
   name: string;
   participants: string[];
+  /** Participants the user plays: the transcript asks them to type at their turns. */
+  humanParticipants: string[];
   moderatorEnabled: boolean;
   moderator: string;
   moderatorInstructions: string;
@@ -55,6 +57,7 @@ export function emptyDesignForm(): DesignForm {
   return {
     name: "Untitled discussion",
     participants: [],
+    humanParticipants: [],
     moderatorEnabled: false,
     moderator: "",
     moderatorInstructions: presets.moderatorInstructions[0]?.text ?? "",
@@ -128,7 +131,7 @@ export function buildDesign(form: DesignForm, pool: readonly Persona[]): { desig
   };
   const parsed = discussionDesignSchema.safeParse({
     name: form.name.trim(),
-    participants: form.participants.map((username) => actor(username, "user", form.userInstructions)),
+    participants: form.participants.map((username) => actor(username, form.humanParticipants.includes(username) ? "human" : "user", form.userInstructions)),
     moderator: form.moderatorEnabled ? actor(form.moderator, "moderator", form.moderatorInstructions) : null,
     moderatorInTurnOrder: form.moderatorEnabled && form.moderatorInTurnOrder,
     seedComments: form.seedComments.map(({ author, text }) => ({ author: author.trim(), text })),
@@ -159,6 +162,7 @@ export function formFromDesign(design: DiscussionDesign): DesignForm {
     ...emptyDesignForm(),
     name: design.name,
     participants: design.participants.map((actor) => actor.persona.username),
+    humanParticipants: design.participants.filter((actor) => actor.role === "human").map((actor) => actor.persona.username),
     moderatorEnabled: design.moderator !== null,
     moderator: design.moderator?.persona.username ?? "",
     moderatorInstructions: design.moderator?.instructions ?? emptyDesignForm().moderatorInstructions,

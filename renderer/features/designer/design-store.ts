@@ -57,7 +57,8 @@ export const useDesignStore = create<DesignState>((set, get) => {
     participantToggled: (username, chosen) => {
       const { participants, moderator } = get().form;
       const others = participants.filter((name) => name !== username);
-      edit({ participants: chosen ? [...others, username] : others, ...(chosen && moderator === username ? { moderator: "" } : {}) });
+      const humanParticipants = get().form.humanParticipants.filter((name) => chosen || name !== username);
+      edit({ participants: chosen ? [...others, username] : others, humanParticipants, ...(chosen && moderator === username ? { moderator: "" } : {}) });
     },
     participantsReplaced: (usernames) => {
       const { moderator } = get().form;
