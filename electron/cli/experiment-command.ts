@@ -54,12 +54,17 @@ export const experimentCommand: CliCommand = {
       parallel,
       registry: { threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) },
       runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
-      onProgress: values.quiet ? undefined : throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200),
+      // A terminal gets a bar redrawn in place; a log file gets one line every few seconds.
+      onProgress: values.quiet
+        ? undefined
+        : process.stderr.isTTY
+          ? throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200)
+          : throttle((progress) => process.stderr.write(`${progressLine(progress)}\n`), 5000),
     });
     const detach = attachKeys(runner);
     try {
       const final = await runner.run();
-      process.stderr.write(`\r${progressLine(final)}\x1b[K\n`);
+      process.stderr.write(process.stderr.isTTY ? `\r${progressLine(final)}\x1b[K\n` : `${progressLine(final)}\n`);
       process.stdout.write(`${values.out}\n`);
       return final.state === "finished" && final.failed === 0 ? 0 : 1;
     } finally {
