@@ -14,7 +14,12 @@ import { experimentCommands, experimentEvents } from "./contract-experiments.js"
 // ---------------------------------------------------------------- shared shapes
 
 /** Ids travel in URLs and file names: keep them to a safe alphabet. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "not a valid id").refine((id) => id !== "." && id !== "..", "not a valid id");
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,128}$/, "not a valid id")
+  .refine((id) => id !== "." && id !== "..", "not a valid id")
+  // `<id>.run.json` and `<id>.journal.jsonl` are a run's own files: such ids would be shadowed by them.
+  .refine((id) => !/\.(run|journal)$/.test(id), "not a valid id");
 const discussionRef = z.strictObject({ discussionId: idSchema });
 const nothing = z.strictObject({});
 

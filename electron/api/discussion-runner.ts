@@ -130,7 +130,10 @@ export class DiscussionRunner {
 
   stop(id: string): LiveDiscussion {
     const live = this.get(id);
-    this.aborts.get(id)?.abort();
+    const abort = this.aborts.get(id);
+    // Discussions an experiment runs are tracked without an abort controller of ours.
+    if (abort) abort.abort();
+    else live.discussion?.stop();
     return live;
   }
 

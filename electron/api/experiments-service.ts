@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentPlanInfo, ExperimentSummary } from "../../shared/contract-experiments.js";
 import type { StudioEvent } from "../../shared/contract.js";
-import type { ExperimentProgress, ExperimentSpec } from "../../shared/domain/index.js";
+import { runRecordSchema, type ExperimentProgress, type ExperimentSpec } from "../../shared/domain/index.js";
 import { ExperimentRunner, type ExperimentRunnerOptions } from "../engine/experiment-runner.js";
 import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
@@ -180,11 +180,24 @@ function isActive(state: ExperimentProgress["state"]): boolean {
 }
 
 /** Discussion ids with a finished SynDisco file in their cell's folder (without reading them). */
+/** Discussions a rerun would keep: a completed run record (stopped or failed ones run again). */
 async function finishedIds(outputDirectory: string, cellIds: string[]): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const cell of cellIds) {
     const names = await readdir(path.join(outputDirectory, cell)).catch(() => [] as string[]);
-    for (const name of names) if (name.endsWith(".run.json")) ids.add(name.slice(0, -".run.json".length));
+    for (const name of names.filter((file) => file.endsWith(".run.json"))) {
+      const text = await readTextIfExists(path.join(outputDirectory, cell, name)).catch(() => null);
+      const record = text === null ? null : runRecordSchema.safeParse(safeJson(text));
+      if (record?.success && record.data.status === "completed") ids.add(name.slice(0, -".run.json".length));
+    }
   }
   return ids;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

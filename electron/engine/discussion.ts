@@ -7,7 +7,7 @@ import { AsyncQueue } from "./async-queue.js";
 import { RunGate } from "./run-gate.js";
 import { participantUserMessage, syndiscoSystemPrompt } from "./prompts.js";
 import { createTurnManager } from "../../shared/turn-managers.js";
-import { actorSampling, turnOrder } from "./design-helpers.js";
+import { actorModel, actorSampling, turnOrder } from "./design-helpers.js";
 
 export interface DiscussionOptions {
   id?: string;
@@ -109,7 +109,8 @@ export class Discussion {
     } catch (error) {
       this.queue.push({ type: "error", discussionId: this.id, message: error instanceof Error ? error.message : String(error) });
     } finally {
-      await this.releaseSequences();
+      // Freeing sequences is housekeeping: a failure there must not keep the stream open.
+      await this.releaseSequences().catch(() => undefined);
       this.queue.close();
     }
   }
@@ -142,16 +143,13 @@ export class Discussion {
     });
     const { text: raw, ...measured } = result;
     const stats: CommentStats = { ...measured, seed };
-    if (result.stopReason === "context-limit") {
-      this.queue.push({ type: "warning", discussionId: this.id, message: `${name}'s reply was cut at the context limit` });
-    }
     const text = raw.trim();
     if (text === "") {
-      this.records.push({ comment: { name, text: "", model: modelDisplayName(actor.model ?? this.design.model), role, turn }, stats, logged: false });
+      this.records.push({ comment: { name, text: "", model: modelDisplayName(actorModel(this.design, actor)), role, turn }, stats, logged: false });
       this.queue.push({ type: "silent-turn", discussionId: this.id, turn, speaker: name, stats });
       return false;
     }
-    this.log({ name, text, model: model.identity.displayName, role, turn }, stats);
+    this.log({ name, text, model: modelDisplayName(actorModel(this.design, actor)), role, turn }, stats);
     return true;
   }
 

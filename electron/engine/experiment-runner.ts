@@ -99,7 +99,7 @@ export class ExperimentRunner {
           await this.runOne(next, registry);
         }
       });
-      await Promise.all(workers);
+      await Promise.allSettled(workers);
     } finally {
       await registry.dispose();
       await this.manifestWrite;
@@ -112,13 +112,30 @@ export class ExperimentRunner {
   private async runOne(planned: PlannedDiscussion, registry: ModelRegistry): Promise<void> {
     const row = this.rows.get(planned.discussionId) as ManifestRow;
     row.status = "running";
+    try {
+      await this.runRecorded(planned, row, registry);
+    } catch (error) {
+      // A model that cannot load (missing file, no memory) fails its discussions, not the study.
+      row.status = "failed";
+      this.options.onDiscussionEvent?.({ type: "error", discussionId: planned.discussionId, message: error instanceof Error ? error.message : String(error) }, planned);
+    }
+    this.manifestWrite = this.manifestWrite.then(() => writeManifest(this.options.outputDirectory, [...this.rows.values()]));
+    await this.manifestWrite;
+    this.emitProgress();
+  }
+
+  private async runRecorded(planned: PlannedDiscussion, row: ManifestRow, registry: ModelRegistry): Promise<void> {
     const result = await runRecordedDiscussion(planned.design, {
       registry,
       outputDirectory: cellDirectory(this.options.outputDirectory, planned),
       id: planned.discussionId,
-      startPaused: this.state === "paused",
       runtime: this.options.runtime,
-      onDiscussion: (discussion) => this.running.set(planned.discussionId, { discussion, planned, comments: 0 }),
+      onDiscussion: (discussion) => {
+        this.running.set(planned.discussionId, { discussion, planned, comments: 0 });
+        // The state may have changed while its models were loading.
+        if (this.state === "paused") discussion.pause();
+        if (this.state === "cancelling") discussion.stop();
+      },
       onEvent: (event) => {
         if (event.type === "comment" || event.type === "silent-turn") {
           const entry = this.running.get(planned.discussionId);
@@ -135,9 +152,6 @@ export class ExperimentRunner {
     row.generatedTokens = records.reduce((sum, record) => sum + (record.stats?.generatedTokens ?? 0), 0);
     row.seconds = records.reduce((sum, record) => sum + (record.stats?.seconds ?? 0), 0);
     if (result.status === "completed") this.finishedThisSession++;
-    this.manifestWrite = this.manifestWrite.then(() => writeManifest(this.options.outputDirectory, [...this.rows.values()]));
-    await this.manifestWrite;
-    this.emitProgress();
   }
 
   private whileRunning(): Promise<void> {

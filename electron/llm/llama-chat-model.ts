@@ -108,7 +108,8 @@ export class LlamaChatModel implements ChatModel {
     const sequence = this.pool.acquire(request.sequenceKey);
     try {
       const { evaluateFrom, minimum } = await this.prepare(sequence, prompt);
-      const maxTokens = Math.min(request.sampling.maxTokens, contextSize - prompt.length);
+      // The check above guarantees the reply cap fits after the prompt.
+      const maxTokens = request.sampling.maxTokens;
       const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts], request.onText);
       const generated: Token[] = [];
       let stopReason: GenerationResult["stopReason"] = "eos";
@@ -136,7 +137,7 @@ export class LlamaChatModel implements ChatModel {
           break;
         }
         if (generated.length >= maxTokens) {
-          stopReason = maxTokens < request.sampling.maxTokens ? "context-limit" : "max-tokens";
+          stopReason = "max-tokens";
           break;
         }
       }

@@ -30,9 +30,11 @@ export class ModelRegistry {
   async prepare(design: DiscussionDesign): Promise<(actor: Actor) => ChatModel> {
     const models = designModels(design);
     const actorCount = design.participants.length + (design.moderator ? 1 : 0);
-    await Promise.all([...models.values()].map((ref) => this.load(ref, this.options.sequences ?? actorCount)));
+    const loaded = new Map<string, ChatModel>();
+    await Promise.all([...models].map(async ([key, ref]) => loaded.set(key, await this.load(ref, this.options.sequences ?? actorCount))));
+    // Resolved from what this call loaded, so a later unload elsewhere cannot pull a model from under a running discussion.
     return (actor) => {
-      const model = this.ready.get(modelKey(actorModel(design, actor)));
+      const model = loaded.get(modelKey(actorModel(design, actor)));
       if (!model) throw new Error(`no model loaded for ${actor.persona.username}`);
       return model;
     };

@@ -31,6 +31,8 @@ type StartEntry = Extract<JournalEntry, { kind: "start" }>;
 export class DiscussionRecorder {
   private readonly entries: JournalEntry[] = [];
   private writes: Promise<void> = Promise.resolve();
+  /** The first journal write that failed, if any. */
+  journalError: Error | null = null;
 
   private constructor(
     readonly paths: RunPaths,
@@ -54,7 +56,10 @@ export class DiscussionRecorder {
     const entry = journalEntryFor(event);
     if (!entry) return this.writes;
     this.entries.push(entry);
-    this.writes = this.writes.then(() => this.journal.append(entry));
+    // A failed append (disk full) only costs crash insurance; it must not become an unhandled rejection.
+    this.writes = this.writes.then(() => this.journal.append(entry)).catch((error: unknown) => {
+      this.journalError ??= error instanceof Error ? error : new Error(String(error));
+    });
     return this.writes;
   }
 
@@ -62,9 +67,10 @@ export class DiscussionRecorder {
   async finish(reason: "completed" | "stopped" | "failed"): Promise<RunPaths> {
     const end: JournalEntry = { kind: "end", reason, at: new Date().toISOString() };
     this.entries.push(end);
-    this.writes = this.writes.then(() => this.journal.append(end));
+    this.writes = this.writes.then(() => this.journal.append(end)).catch(() => undefined);
     await this.writes;
-    await this.journal.close();
+    await this.journal.close().catch(() => undefined);
+    // The entries are all in memory, so the final files are whole even if the journal was not.
     await writeRunFiles(this.paths, this.entries, reason);
     await rm(this.paths.journal, { force: true });
     return this.paths;

@@ -49,6 +49,12 @@ export const experimentSpecSchema = z
     if (spec.usersPerDiscussion > eligible) {
       ctx.addIssue({ code: "custom", path: ["usersPerDiscussion"], message: `${spec.usersPerDiscussion} users per discussion, but the pool has ${eligible} non-moderator personas` });
     }
+    for (const [list, items] of Object.entries(spec.conditions)) {
+      const labels = items.map((item: { label: string }) => item.label);
+      const repeated = labels.find((label, index) => labels.indexOf(label) !== index);
+      // Cells are named by labels: two variants with one label would silently run the first twice.
+      if (repeated !== undefined) ctx.addIssue({ code: "custom", path: ["conditions", list], message: `the label "${repeated}" is used twice in ${list}` });
+    }
     const usernames = spec.personaPool.map((persona) => persona.username);
     if (new Set(usernames).size !== usernames.length) ctx.addIssue({ code: "custom", path: ["personaPool"], message: "persona usernames must be unique" });
   });

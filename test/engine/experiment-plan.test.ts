@@ -41,6 +41,12 @@ describe("experiment plan", () => {
     expect(plan.discussions.every((d) => !d.participants.includes("moddy"))).toBe(true);
   });
 
+  it("rejects two variants with one label, which would otherwise run the first twice", () => {
+    const conditions = testExperimentSpec("m.gguf").conditions;
+    const twice = { ...conditions, turnManagers: [conditions.turnManagers[0]!, { ...conditions.turnManagers[1]!, label: "rr" }] };
+    expect(() => testExperimentSpec("m.gguf", { conditions: twice })).toThrow(/label .*rr.* is used twice in turnManagers/);
+  });
+
   it("rejects a study that asks for more users than the pool has", () => {
     expect(() => testExperimentSpec("m.gguf", { usersPerDiscussion: 9 })).toThrow(/pool has 8 non-moderator personas/);
   });

@@ -73,6 +73,27 @@ describe("experiment runner on the generated model", () => {
     expect(after).toEqual(before);
   });
 
+  it("a model that cannot load fails its own discussions; the rest of the study completes", async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), "syndisco-study-missing-"));
+    const spec = testExperimentSpec(model, { repetitions: 1 });
+    spec.conditions.models.push({ label: "gone", model: { backend: "llama", path: path.join(out, "missing.gguf") } });
+    const failures: string[] = [];
+    const runner = new ExperimentRunner(spec, {
+      outputDirectory: out,
+      parallel: 2,
+      registry: { threads: 1, contextSize: 2048 },
+      runtime: { app: "test", gpu: "cpu", threads: 1, contextSize: 2048 },
+      onDiscussionEvent: (event) => {
+        if (event.type === "error") failures.push(event.message);
+      },
+    });
+    const final = await runner.run();
+    expect(final).toMatchObject({ total: 8, done: 4, failed: 4, state: "finished" });
+    expect(failures.every((message) => /model file not found/.test(message))).toBe(true);
+    const manifest = await readFile(path.join(out, "manifest.csv"), "utf8");
+    expect(manifest.match(/,failed\r\n/g)).toHaveLength(4);
+  });
+
   it("refuses an output folder that holds a different study", async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), "syndisco-study-other-"));
     await writeFile(path.join(out, "experiment.json"), JSON.stringify({ spec: { name: "something else" } }));
