@@ -102,8 +102,8 @@ export class Discussion {
         const name = turnManager.next();
         this.speakers.push(name);
         const speaker = order.find((actor) => actor.persona.username === name) as Actor;
-        const spoke = await this.takeTurn(speaker, turn, signal);
-        if (spoke && this.design.moderator && !signal.aborted) await this.takeTurn(this.design.moderator, turn, signal);
+        const spoke = await this.takeTurn(speaker, turn, signal, "turn");
+        if (spoke && this.design.moderator && !signal.aborted) await this.takeTurn(this.design.moderator, turn, signal, "answer");
       }
       this.queue.push({ type: "end", discussionId: this.id, reason: signal.aborted ? "stopped" : "completed" });
     } catch (error) {
@@ -116,7 +116,7 @@ export class Discussion {
   }
 
   /** Returns whether the speaker logged a comment. */
-  private async takeTurn(actor: Actor, turn: number, signal: AbortSignal): Promise<boolean> {
+  private async takeTurn(actor: Actor, turn: number, signal: AbortSignal, purpose: "turn" | "answer"): Promise<boolean> {
     const name = actor.persona.username;
     const isModerator = actor === this.design.moderator;
     const role = actor.role === "human" ? "human" : isModerator ? "moderator" : "user";
@@ -128,7 +128,8 @@ export class Discussion {
       return true;
     }
     const sampling = actorSampling(this.design, actor);
-    const seed = deriveSeed(sampling.seed, "generation", turn, role);
+    // A moderator in the turn order speaks twice in its own turn (its turn, then its answer): two seeds.
+    const seed = role === "moderator" && purpose === "turn" ? deriveSeed(sampling.seed, "generation", turn, role, "turn") : deriveSeed(sampling.seed, "generation", turn, role);
     const model = this.options.modelFor(actor);
     const result = await model.generate({
       sequenceKey: `${this.id}:${name}`,
