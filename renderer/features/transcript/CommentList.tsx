@@ -36,6 +36,10 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
     const element = scrollRef.current;
     if (element) element.scrollTop = element.scrollHeight;
   }, []);
+  // Checked again when the frame comes: the user may have scrolled up since it was asked for.
+  const keepPinned = useCallback(() => {
+    if (followingRef.current) scrollToBottom();
+  }, [scrollToBottom]);
 
   const virtualizer = useVirtualizer({
     count,
@@ -50,14 +54,14 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
     initialRect: { width: 800, height: 700 },
     // Measurements and growth of the streaming card change the height: stay pinned while following.
     onChange: () => {
-      if (followingRef.current) requestAnimationFrame(scrollToBottom);
+      if (followingRef.current) requestAnimationFrame(keepPinned);
     },
   });
 
   const streamingLength = streaming?.text.length ?? 0;
   useEffect(() => {
-    if (followingRef.current) requestAnimationFrame(scrollToBottom);
-  }, [count, streamingLength, footer, scrollToBottom]);
+    if (followingRef.current) requestAnimationFrame(keepPinned);
+  }, [count, streamingLength, footer, keepPinned]);
 
   const onScroll = () => {
     const element = scrollRef.current;
