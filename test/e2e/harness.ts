@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -78,4 +79,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDirectory, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+export interface StudioSession {
+  readonly studio: WebStudio;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * Registers the usual suite set-up: web mode with a model, Chromium, and one page open on the
+ * studio, all closed after the suite. Read the fields inside tests, once beforeAll has run.
+ */
+export function studioSession(model: () => Promise<string>): StudioSession {
+  const session: { studio?: WebStudio; browser?: Browser; page?: Page } = {};
+  beforeAll(async () => {
+    session.studio = await startWebStudio({ model: await model() });
+    session.browser = await launchChromium();
+    session.page = await openStudioPage(session.browser, session.studio.url);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.studio?.stop();
+  });
+  const required = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is only ready once the suite's beforeAll has run`);
+    return value;
+  };
+  return {
+    get studio() {
+      return required(session.studio, "studio");
+    },
+    get browser() {
+      return required(session.browser, "browser");
+    },
+    get page() {
+      return required(session.page, "page");
+    },
+  };
 }

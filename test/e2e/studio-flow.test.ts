@@ -1,42 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
-import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStudio } from "./harness.js";
+import { launchChromium, openStudioPage, screenshot, startWebStudio, studioSession, type WebStudio } from "./harness.js";
 import { createPersona, designModeratedDiscussion, openView, runDesign, waitUntilRunnable } from "./steps/personas-designer.js";
 
 /** The researcher's whole path through the studio in one page, one step after another. */
 describe("studio flow in Chromium", () => {
-  let studio: WebStudio;
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    studio = await startWebStudio({ model: await ensureTinyModel() });
-    browser = await launchChromium();
-    page = await openStudioPage(browser, studio.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-  });
+  const session = studioSession(() => ensureTinyModel());
 
   it("creates three personas by clicking", async () => {
-    await openView(page, "Personas");
-    await expect(page.getByRole("heading", { name: "No personas yet" }).isVisible()).resolves.toBe(true);
-    await screenshot(page, "personas-empty");
-    await createPersona(page, { username: "Alice", age: "34", sex: "Female", employment: "Teacher", traits: ["curious", "patient"] });
-    await createPersona(page, { username: "Bob", age: "45-54", sex: "Male", employment: "Plumber", traits: ["blunt"] });
-    await createPersona(page, { username: "Mod", age: "29", sex: "Non-binary", employment: "Community manager", traits: ["calm"] });
-    await expect(page.getByRole("row").count()).resolves.toBe(4); // header + three
-    await screenshot(page, "personas");
-    await page.getByRole("button", { name: "Dark theme" }).click();
-    await page.waitForTimeout(300); // let the buttons' colour transition finish
-    await screenshot(page, "personas-dark");
-    await page.getByRole("button", { name: "Light theme" }).click();
+    await openView(session.page, "Personas");
+    await expect(session.page.getByRole("heading", { name: "No personas yet" }).isVisible()).resolves.toBe(true);
+    await screenshot(session.page, "personas-empty");
+    await createPersona(session.page, { username: "Alice", age: "34", sex: "Female", employment: "Teacher", traits: ["curious", "patient"] });
+    await createPersona(session.page, { username: "Bob", age: "45-54", sex: "Male", employment: "Plumber", traits: ["blunt"] });
+    await createPersona(session.page, { username: "Mod", age: "29", sex: "Non-binary", employment: "Community manager", traits: ["calm"] });
+    await expect(session.page.getByRole("row").count()).resolves.toBe(4); // header + three
+    await screenshot(session.page, "personas");
+    await session.page.getByRole("button", { name: "Dark theme" }).click();
+    await session.page.waitForTimeout(300); // let the buttons' colour transition finish
+    await screenshot(session.page, "personas-dark");
+    await session.page.getByRole("button", { name: "Light theme" }).click();
   });
 
   it("designs a moderated RandomWeighted discussion by clicking and runs it", async () => {
-    await openView(page, "Designer");
-    const speakers = await designModeratedDiscussion(page, {
+    await openView(session.page, "Designer");
+    const speakers = await designModeratedDiscussion(session.page, {
       name: "E2E moderated",
       participants: ["Alice", "Bob"],
       moderator: "Mod",
@@ -48,17 +37,17 @@ describe("studio flow in Chromium", () => {
     });
     expect(speakers).toHaveLength(10);
     for (const speaker of speakers) expect(speaker).toMatch(/Alice|Bob/);
-    await waitUntilRunnable(page);
-    await page.evaluate(() => document.querySelector("main section > div")?.scrollTo(0, 0));
-    await screenshot(page, "designer");
-    await page.getByRole("button", { name: "Dark theme" }).click();
-    await page.waitForTimeout(300);
-    await screenshot(page, "designer-dark");
-    await page.getByRole("button", { name: "Light theme" }).click();
-    await runDesign(page);
-    await expect(page.getByRole("heading", { level: 2, name: "Transcript" }).isVisible()).resolves.toBe(true);
+    await waitUntilRunnable(session.page);
+    await session.page.evaluate(() => document.querySelector("main section > div")?.scrollTo(0, 0));
+    await screenshot(session.page, "designer");
+    await session.page.getByRole("button", { name: "Dark theme" }).click();
+    await session.page.waitForTimeout(300);
+    await screenshot(session.page, "designer-dark");
+    await session.page.getByRole("button", { name: "Light theme" }).click();
+    await runDesign(session.page);
+    await expect(session.page.getByRole("heading", { level: 2, name: "Transcript" }).isVisible()).resolves.toBe(true);
     // transcript steps continue here: streaming text growing, stop, export, library, re-import.
-    await screenshot(page, "transcript-after-run");
+    await screenshot(session.page, "transcript-after-run");
   });
 });
 
