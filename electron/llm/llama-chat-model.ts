@@ -5,6 +5,7 @@ import type { ModelIdentity } from "../../shared/domain/run-record.js";
 import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
 import { ChatTemplate } from "./chat-template.js";
 import { ReplyText } from "./reply-text.js";
+import { ReplyDecoder } from "./reply-decoder.js";
 import { SequencePool } from "./sequence-pool.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { defaultThreadCount, sharedLlama, type GpuPreference } from "./llama-runtime.js";
@@ -111,7 +112,7 @@ export class LlamaChatModel implements ChatModel {
       // The check above guarantees the reply cap fits after the prompt.
       const maxTokens = request.sampling.maxTokens;
       const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts], request.onText);
-      const generated: Token[] = [];
+      const decoder = new ReplyDecoder(this.model);
       let stopReason: GenerationResult["stopReason"] = "eos";
       const tokens = sequence.evaluate(prompt.slice(evaluateFrom), {
         temperature: request.sampling.temperature,
@@ -131,12 +132,11 @@ export class LlamaChatModel implements ChatModel {
           stopReason = "aborted";
           break;
         }
-        generated.push(token);
-        if (reply.update(this.model.detokenize(generated))) {
+        if (reply.update(decoder.push(token))) {
           stopReason = "stop-string";
           break;
         }
-        if (generated.length >= maxTokens) {
+        if (decoder.count >= maxTokens) {
           stopReason = "max-tokens";
           break;
         }
@@ -147,7 +147,7 @@ export class LlamaChatModel implements ChatModel {
         promptTokens: prompt.length,
         evaluatedPromptTokens: prompt.length - evaluateFrom,
         minimumPromptTokens: minimum,
-        generatedTokens: generated.length,
+        generatedTokens: decoder.count,
         seconds: (performance.now() - started) / 1000,
         stopReason,
       };

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LlamaModel, Token } from "node-llama-cpp";
+import { ReplyDecoder } from "../../electron/llm/reply-decoder.js";
+import { sharedLlama } from "../../electron/llm/llama-runtime.js";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+
+describe("ReplyDecoder on the generated model's tokenizer", () => {
+  let model: LlamaModel;
+  beforeAll(async () => {
+    model = await (await sharedLlama("auto")).loadModel({ modelPath: await ensureTinyModel() });
+  });
+  afterAll(async () => model?.dispose());
+
+  it("gives, after every token, exactly what decoding the whole reply gives (spaces, punctuation, multi-byte characters)", () => {
+    const text = "  Well, I think the café's new naïve menu — 😀 emoji too — is fine.\nOk?  Yes!";
+    const tokens = model.tokenize(text);
+    const decoder = new ReplyDecoder(model);
+    const seen: Token[] = [];
+    for (const token of tokens) {
+      seen.push(token);
+      const full = model.detokenize(seen);
+      const incremental = decoder.push(token);
+      // While a character is half-decoded both end in U+FFFD; compare what is settled.
+      expect(incremental.replace(/\uFFFD+$/, "")).toBe(full.replace(/\uFFFD+$/, ""));
+    }
+    expect(decoder.count).toBe(tokens.length);
+  });
+
+  it("matches on a long sampled generation too", async () => {
+    const context = await model.createContext({ contextSize: 1024, threads: 1 });
+    try {
+      const sequence = context.getSequence();
+      const decoder = new ReplyDecoder(model);
+      const generated: Token[] = [];
+      let last = "";
+      for await (const token of sequence.evaluate(model.tokenize("The park"), { temperature: 1.2, seed: 3 })) {
+        generated.push(token);
+        last = decoder.push(token);
+        if (generated.length >= 400) break;
+      }
+      expect(last.replace(/\uFFFD+$/, "")).toBe(model.detokenize(generated).replace(/\uFFFD+$/, ""));
+    } finally {
+      await context.dispose();
+    }
+  });
+});
