@@ -8,6 +8,8 @@ import { ReplyText } from "./reply-text.js";
 import { ReplyDecoder } from "./reply-decoder.js";
 import { SequencePool } from "./sequence-pool.js";
 import { assertGgufFile } from "./gguf-file.js";
+import { JsonGrammars } from "./json-grammar.js";
+import { parseJsonReply } from "./reply-schema.js";
 import { defaultThreadCount, sharedLlama, type GpuPreference } from "./llama-runtime.js";
 
 export class PromptTooLongError extends Error {
@@ -42,6 +44,7 @@ export interface LlamaChatModelOptions {
 export class LlamaChatModel implements ChatModel {
   private readonly template: ChatTemplate;
   private readonly pool: SequencePool;
+  private readonly grammars: JsonGrammars;
 
   private constructor(
     private readonly model: LlamaModel,
@@ -52,6 +55,7 @@ export class LlamaChatModel implements ChatModel {
     this.template = new ChatTemplate(model);
     this.identity = { ...identity, chatTemplate: this.template.source };
     this.pool = new SequencePool(context);
+    this.grammars = new JsonGrammars(model);
   }
 
   static async load(modelPath: string, options: LlamaChatModelOptions = {}): Promise<LlamaChatModel> {
@@ -106,12 +110,13 @@ export class LlamaChatModel implements ChatModel {
           `${request.sampling.maxTokens} it does not fit the context of ${contextSize}: raise the context size, lower max tokens or shorten the history window`,
       );
     }
+    const grammar = request.replySchema ? await this.grammars.start(request.replySchema) : null;
     const sequence = this.pool.acquire(request.sequenceKey);
     try {
       const { evaluateFrom, minimum } = await this.prepare(sequence, prompt);
       // The check above guarantees the reply cap fits after the prompt.
       const maxTokens = request.sampling.maxTokens;
-      const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts], request.onText);
+      const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts, ...(grammar?.stopTexts ?? [])], request.onText);
       const decoder = new ReplyDecoder(this.model);
       let stopReason: GenerationResult["stopReason"] = "eos";
       const tokens = sequence.evaluate(prompt.slice(evaluateFrom), {
@@ -119,6 +124,7 @@ export class LlamaChatModel implements ChatModel {
         topP: request.sampling.temperature > 0 ? request.sampling.topP : undefined,
         seed: request.seed,
         yieldEogToken: this.options.ignoreEndOfGeneration ?? false,
+        grammarEvaluationState: grammar?.state,
         // A silent context shift would drop tokens the rest was computed against: refuse it.
         contextShift: { strategy: () => { throw new PromptTooLongError("the context is full"); } },
       });
@@ -142,8 +148,11 @@ export class LlamaChatModel implements ChatModel {
         }
       }
       if (first) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+      const text = grammar?.trimEnd ? reply.finish().trimEnd() : reply.finish();
       return {
-        text: reply.finish(),
+        text,
+        // Under the grammar a reply parses unless it was cut short (max tokens, abort).
+        ...(request.replySchema ? { json: parseJsonReply(text, request.replySchema) } : {}),
         promptTokens: prompt.length,
         evaluatedPromptTokens: prompt.length - evaluateFrom,
         minimumPromptTokens: minimum,

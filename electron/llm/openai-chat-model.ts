@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ModelIdentity } from "../../shared/domain/run-record.js";
 import { modelDisplayName, type ModelRef } from "../../shared/domain/model-ref.js";
 import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
+import { parseJsonReply, strictJsonSchema, type ReplyJsonSchema } from "./reply-schema.js";
 
 export type OpenAiModelRef = Extract<ModelRef, { backend: "openai" }>;
 
@@ -18,6 +19,8 @@ export interface OpenAiChatModelOptions {
   retry?: RetryOptions;
   /** Where apiKeyEnv is looked up (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Tries for a reply that must be JSON of a schema, the first included (default 3). */
+  jsonAttempts?: number;
 }
 
 export class OpenAiRequestError extends Error {
@@ -90,6 +93,9 @@ function profileSemaphore(ref: OpenAiModelRef): Semaphore {
   return semaphore;
 }
 
+/** Servers that refused a structured-output request: their JSON replies are parsed and retried instead. */
+const withoutStructuredOutput = new Set<string>();
+
 /**
  * A model behind an OpenAI-compatible /chat/completions endpoint (vLLM, llama.cpp server,
  * Ollama). It sends exactly the engine's system and user strings, so the model sees what the
@@ -101,6 +107,7 @@ export class OpenAiChatModel implements ChatModel {
   private readonly apiKey: string | undefined;
   private readonly semaphore: Semaphore;
   private readonly retry: Required<RetryOptions>;
+  private readonly jsonAttempts: number;
 
   constructor(
     readonly ref: OpenAiModelRef,
@@ -114,15 +121,47 @@ export class OpenAiChatModel implements ChatModel {
     }
     this.semaphore = profileSemaphore(ref);
     this.retry = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
+    this.jsonAttempts = Math.max(1, options.jsonAttempts ?? 3);
   }
 
   async generate(request: GenerationRequest): Promise<GenerationResult> {
+    return request.replySchema ? this.generateJson(request, request.replySchema) : this.generateOnce(request, null);
+  }
+
+  /**
+   * A reply that must follow a schema: sent as a structured-output request, which the server
+   * enforces; a server that refuses that (400) is asked plainly from then on. Either way the
+   * reply is parsed and checked, and an invalid one is asked again with the next seed, a
+   * bounded number of times. Token counts and time add up over the tries.
+   */
+  private async generateJson(request: GenerationRequest, schema: ReplyJsonSchema): Promise<GenerationResult> {
+    const attempts = this.jsonAttempts;
+    const spent = { promptTokens: 0, evaluatedPromptTokens: 0, minimumPromptTokens: 0, generatedTokens: 0, seconds: 0 };
+    for (let attempt = 1; ; attempt++) {
+      const seed = request.seed + attempt - 1;
+      const structured = !withoutStructuredOutput.has(this.endpoint);
+      let result: GenerationResult;
+      try {
+        result = await this.generateOnce({ ...request, seed }, structured ? schema : null);
+      } catch (error) {
+        if (!(structured && error instanceof OpenAiRequestError && error.status === 400)) throw error;
+        withoutStructuredOutput.add(this.endpoint);
+        attempt--;
+        continue;
+      }
+      for (const key of Object.keys(spent) as (keyof typeof spent)[]) spent[key] += result[key];
+      const json = parseJsonReply(result.text, schema, attempt);
+      if (json.ok || attempt >= attempts || result.stopReason === "aborted") return { ...result, ...spent, json, seed };
+    }
+  }
+
+  private async generateOnce(request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<GenerationResult> {
     const started = performance.now();
     const aborted = (): GenerationResult => ({ ...emptyStats(started), text: "", stopReason: "aborted" });
     if (!(await this.semaphore.acquire(request.signal))) return aborted();
     try {
       if (request.signal?.aborted) return aborted();
-      const response = await this.send(request);
+      const response = await this.send(request, schema);
       if (!response) return aborted();
       return await this.read(response, request, started);
     } finally {
@@ -130,7 +169,7 @@ export class OpenAiChatModel implements ChatModel {
     }
   }
 
-  private body(request: GenerationRequest): string {
+  private body(request: GenerationRequest, schema: ReplyJsonSchema | null): string {
     const { sampling } = request;
     return JSON.stringify({
       model: this.ref.modelName,
@@ -145,14 +184,15 @@ export class OpenAiChatModel implements ChatModel {
       max_tokens: sampling.maxTokens,
       seed: request.seed,
       ...(sampling.stopStrings.length > 0 ? { stop: sampling.stopStrings } : {}),
+      ...(schema ? { response_format: { type: "json_schema", json_schema: { name: "reply", strict: true, schema: strictJsonSchema(schema) } } } : {}),
     });
   }
 
   /** POSTs with retries on 429, 5xx and network errors; null when aborted. */
-  private async send(request: GenerationRequest): Promise<Response | null> {
+  private async send(request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<Response | null> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
     if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
-    const body = this.body(request);
+    const body = this.body(request, schema);
     let problem = "";
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       let wait = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));

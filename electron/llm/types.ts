@@ -1,5 +1,8 @@
 import type { Sampling } from "../../shared/domain/sampling.js";
 import type { CommentStats, ModelIdentity } from "../../shared/domain/index.js";
+import type { JsonReply, ReplyJsonSchema } from "./reply-schema.js";
+
+export type { JsonReply, ReplyJsonSchema } from "./reply-schema.js";
 
 /** The two messages SynDisco sends: a system prompt and one user message. */
 export interface ChatPrompt {
@@ -16,9 +19,21 @@ export interface GenerationRequest {
   seed: number;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
+  /**
+   * The reply must be JSON of this shape: local models decode under a grammar made from it,
+   * servers get it as a structured-output request (or, where unsupported, a validated parse
+   * with a bounded retry). The result's `json` then says whether it parsed.
+   */
+  replySchema?: ReplyJsonSchema;
 }
 
-export type GenerationResult = Omit<CommentStats, "seed"> & { text: string };
+export type GenerationResult = Omit<CommentStats, "seed"> & {
+  text: string;
+  /** Present when the request had a `replySchema`: the parsed value, or why it did not parse. */
+  json?: JsonReply;
+  /** The seed of the generation `text` came from, when a retry used another one than the request's. */
+  seed?: number;
+};
 
 /**
  * A model an actor can speak with. One instance per loaded model; actors sharing a model
