@@ -88,6 +88,8 @@ export const currentTurnSchema = z.object({
   role: z.enum(["user", "moderator", "human"]),
   /** The reply's text so far. */
   text: z.string(),
+  /** Reading the prompt (before the first token): tokens to evaluate and how many are done; null for servers. */
+  prompt: z.object({ tokens: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() }).nullable(),
 });
 
 export const discussionSnapshotSchema = z.object({
@@ -190,6 +192,7 @@ const discussionEvent = <T extends z.ZodRawShape>(shape: T) => z.object({ discus
 const turnStartShape = { turn: z.number().int(), speaker: z.string(), role: z.enum(["user", "moderator", "human"]) };
 export const events = {
   "discussion.turnStart": discussionEvent(turnStartShape),
+  "discussion.prompt": discussionEvent({ turn: z.number().int(), speaker: z.string(), tokens: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() }),
   /** Coalesced token deltas: concatenating every `text` of a turn gives the reply exactly. */
   "discussion.tokens": discussionEvent({ turn: z.number().int(), speaker: z.string(), text: z.string() }),
   "discussion.comment": discussionEvent(loggedEntrySchema.shape),

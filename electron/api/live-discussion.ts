@@ -39,9 +39,12 @@ export class LiveDiscussion {
     const base = { discussionId: this.id, seq: ++this.seq };
     switch (event.type) {
       case "turn-start":
-        this.currentTurn = { turn: event.turn, speaker: event.speaker, role: event.role, text: "" };
+        this.currentTurn = { turn: event.turn, speaker: event.speaker, role: event.role, text: "", prompt: null };
         this.awaitingHuman = event.role === "human" ? event.speaker : null;
         return { name: "discussion.turnStart", payload: { ...base, turn: event.turn, speaker: event.speaker, role: event.role } };
+      case "prompt":
+        if (this.currentTurn) this.currentTurn.prompt = { tokens: event.tokens, evaluated: event.evaluated };
+        return { name: "discussion.prompt", payload: { ...base, turn: event.turn, speaker: event.speaker, tokens: event.tokens, evaluated: event.evaluated } };
       case "token":
         if (this.currentTurn) this.currentTurn.text += event.text;
         return { name: "discussion.tokens", payload: { ...base, turn: event.turn, speaker: event.speaker, text: event.text } };
@@ -86,7 +89,7 @@ export class LiveDiscussion {
       status: this.status,
       awaitingHuman: this.awaitingHuman,
       commentCount: this.comments.length,
-      currentTurn: this.currentTurn ? { ...this.currentTurn } : null,
+      currentTurn: this.currentTurn ? { ...this.currentTurn, prompt: this.currentTurn.prompt && { ...this.currentTurn.prompt } } : null,
       error: this.error,
       seq: this.seq,
     };

@@ -15,6 +15,8 @@ export class TranscriptPrinter {
         this.write(`User ${event.speaker} posted:\n`);
         this.streaming = true;
         break;
+      case "prompt":
+        break;
       case "token":
         this.write(event.text);
         break;

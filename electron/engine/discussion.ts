@@ -141,6 +141,7 @@ export class Discussion {
       seed,
       signal,
       onText: (text) => this.queue.push({ type: "token", discussionId: this.id, turn, speaker: name, text }),
+      onPromptProgress: ({ tokens, evaluated }) => this.queue.push({ type: "prompt", discussionId: this.id, turn, speaker: name, tokens, evaluated }),
     });
     const { text: raw, ...measured } = result;
     const stats: CommentStats = { ...measured, seed };

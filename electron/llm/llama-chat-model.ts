@@ -91,6 +91,11 @@ export class LlamaChatModel implements ChatModel {
     return this.model.gpuLayers;
   }
 
+  /** Tokens llama.cpp evaluates in one batch: the step of prompt-reading progress. */
+  get batchSize(): number {
+    return this.context.batchSize;
+  }
+
   get contextSize(): number {
     return this.context.contextSize;
   }
@@ -119,19 +124,25 @@ export class LlamaChatModel implements ChatModel {
       const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts, ...(grammar?.stopTexts ?? [])], request.onText);
       const decoder = new ReplyDecoder(this.model);
       let stopReason: GenerationResult["stopReason"] = "eos";
-      const tokens = sequence.evaluate(prompt.slice(evaluateFrom), {
+      const toEvaluate = prompt.slice(evaluateFrom);
+      const rest = await this.readPromptAhead(sequence, toEvaluate, request);
+      const tokens = sequence.evaluate(rest, {
         temperature: request.sampling.temperature,
         topP: request.sampling.temperature > 0 ? request.sampling.topP : undefined,
         seed: request.seed,
         yieldEogToken: this.options.ignoreEndOfGeneration ?? false,
         grammarEvaluationState: grammar?.state,
-        // A silent context shift would drop tokens the rest was computed against: refuse it.
-        contextShift: { strategy: () => { throw new PromptTooLongError("the context is full"); } },
+        contextShift: refuseContextShift,
       });
       let first = true;
+      let firstTokenAt = 0;
+      let lastTokenAt = 0;
       for await (const token of tokens) {
+        lastTokenAt = performance.now();
         if (first) {
           first = false;
+          firstTokenAt = lastTokenAt;
+          request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
           this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
         }
         if (request.signal?.aborted) {
@@ -158,11 +169,31 @@ export class LlamaChatModel implements ChatModel {
         minimumPromptTokens: minimum,
         generatedTokens: decoder.count,
         seconds: (performance.now() - started) / 1000,
+        ...(first ? {} : { promptSeconds: (firstTokenAt - started) / 1000, generationSeconds: (lastTokenAt - firstTokenAt) / 1000 }),
         stopReason,
       };
     } finally {
       this.pool.release(sequence);
     }
+  }
+
+  /**
+   * A prompt longer than one batch is read batch by batch ahead of generation, so progress can
+   * be told; llama.cpp splits it into the same batches either way. Returns what is left for
+   * `evaluate`, which always gets at least the last token (its logits give the first reply token).
+   */
+  private async readPromptAhead(sequence: LlamaContextSequence, toEvaluate: Token[], request: GenerationRequest): Promise<Token[]> {
+    request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: 0 });
+    const batch = this.context.batchSize;
+    if (!request.onPromptProgress || toEvaluate.length <= batch) return toEvaluate;
+    let evaluated = 0;
+    while (toEvaluate.length - evaluated > batch) {
+      await sequence.evaluateWithoutGeneratingNewTokens(toEvaluate.slice(evaluated, evaluated + batch), { contextShift: refuseContextShift });
+      evaluated += batch;
+      if (request.signal?.aborted) break;
+      request.onPromptProgress({ tokens: toEvaluate.length, evaluated });
+    }
+    return toEvaluate.slice(evaluated);
   }
 
   /**
@@ -189,6 +220,13 @@ export class LlamaChatModel implements ChatModel {
     await this.model.dispose();
   }
 }
+
+// A silent context shift would drop tokens the rest was computed against: refuse it.
+const refuseContextShift = {
+  strategy: (): never => {
+    throw new PromptTooLongError("the context is full");
+  },
+};
 
 export function commonPrefixLength(a: readonly Token[], b: readonly Token[]): number {
   const limit = Math.min(a.length, b.length);

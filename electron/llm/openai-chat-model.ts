@@ -220,6 +220,9 @@ export class OpenAiChatModel implements ChatModel {
     let chunks = 0;
     let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
     let stopReason: GenerationResult["stopReason"] = "eos";
+    // Time to the first text is the server reading the prompt (and its queue); after it, generation.
+    let firstTextAt: number | null = null;
+    let lastTextAt = 0;
     try {
       for await (const data of serverSentData(response)) {
         if (data === "[DONE]") break;
@@ -230,6 +233,8 @@ export class OpenAiChatModel implements ChatModel {
         const choice = chunk.data.choices[0];
         const delta = choice?.delta?.content;
         if (delta) {
+          lastTextAt = performance.now();
+          firstTextAt ??= lastTextAt;
           text += delta;
           chunks++;
           request.onText?.(delta);
@@ -251,6 +256,7 @@ export class OpenAiChatModel implements ChatModel {
       // Servers that send no usage stream about one token per chunk.
       generatedTokens: usage?.completion_tokens ?? chunks,
       seconds: (performance.now() - started) / 1000,
+      ...(firstTextAt === null ? {} : { promptSeconds: (firstTextAt - started) / 1000, generationSeconds: (lastTextAt - firstTextAt) / 1000 }),
       stopReason,
     };
   }

@@ -25,6 +25,18 @@ export interface GenerationRequest {
    * with a bounded retry). The result's `json` then says whether it parsed.
    */
   replySchema?: ReplyJsonSchema;
+  /**
+   * Reading the prompt: first `{evaluated: 0}`, then after each batch llama.cpp evaluates, and
+   * `{evaluated: tokens}` when the first reply token exists. `tokens` are those beyond what the
+   * sequence already held. Backends that cannot tell (servers) do not call it.
+   */
+  onPromptProgress?: (progress: PromptProgress) => void;
+}
+
+export interface PromptProgress {
+  /** Prompt tokens to evaluate this turn (the rest were reused). */
+  tokens: number;
+  evaluated: number;
 }
 
 export type GenerationResult = Omit<CommentStats, "seed"> & {

@@ -87,8 +87,11 @@ export class DiscussionWatch {
     const view = this.view;
     switch (event.name) {
       case "discussion.turnStart":
-        view.currentTurn = { turn: event.payload.turn, speaker: event.payload.speaker, role: event.payload.role, text: "" };
+        view.currentTurn = { turn: event.payload.turn, speaker: event.payload.speaker, role: event.payload.role, text: "", prompt: null };
         view.awaitingHuman = event.payload.role === "human" ? event.payload.speaker : null;
+        break;
+      case "discussion.prompt":
+        if (view.currentTurn) view.currentTurn = { ...view.currentTurn, prompt: { tokens: event.payload.tokens, evaluated: event.payload.evaluated } };
         break;
       case "discussion.tokens":
         if (view.currentTurn) view.currentTurn.text += event.payload.text;

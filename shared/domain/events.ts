@@ -9,6 +9,15 @@ export const discussionEventSchema = z.discriminatedUnion("type", [
     speaker: z.string(),
     role: z.enum(["user", "moderator", "human"]),
   }),
+  /** Reading the prompt: `tokens` to evaluate (beyond what the speaker's sequence held), `evaluated` so far. */
+  z.object({
+    type: z.literal("prompt"),
+    discussionId: z.string(),
+    turn: z.number().int(),
+    speaker: z.string(),
+    tokens: z.number().int().nonnegative(),
+    evaluated: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal("token"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), text: z.string() }),
   z.object({
     type: z.literal("comment"),

@@ -83,6 +83,52 @@ describe("a discussion on the real llama.cpp engine (tiny generated model)", () 
     }
   });
 
+  it("tells when the prompt is read: progress per batch for a long prompt, the same reply as reading it in one go, prompt and generation timed apart", async () => {
+    const long = "The council met again to talk about the opening hours of the park and the lights. ".repeat(40);
+    const request = {
+      prompt: { system: long, user: "What do you think?" },
+      sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: 16, stopStrings: [] },
+      seed: 1,
+    };
+    const progress: { tokens: number; evaluated: number }[] = [];
+    const texts: string[] = [];
+    const withProgress = await exact.generate({
+      ...request,
+      sequenceKey: "progress:Ann",
+      onPromptProgress: (step) => progress.push(step),
+      onText: (text) => texts.push(`${progress.length}:${text}`),
+    });
+    const inOneGo = await scratch.generate({ ...request, sequenceKey: "one-go:Ann" });
+    await exact.releaseSequences(["progress:Ann"]);
+
+    const tokens = withProgress.evaluatedPromptTokens;
+    expect(tokens).toBeGreaterThan(exact.batchSize);
+    // 0, then one step per full batch, then all of them when the first reply token exists.
+    const batches = Math.ceil(tokens / exact.batchSize) - 1;
+    expect(progress).toEqual([0, ...Array.from({ length: batches }, (_, i) => (i + 1) * exact.batchSize), tokens].map((evaluated) => ({ tokens, evaluated })));
+    // No reply text before the prompt was read.
+    expect(texts.every((text) => text.startsWith(`${progress.length}:`))).toBe(true);
+    expect(withProgress.text).toBe(inOneGo.text);
+
+    for (const stats of [withProgress, inOneGo]) {
+      expect(stats.generatedTokens).toBeGreaterThan(1);
+      expect(stats.promptSeconds).toBeGreaterThan(0);
+      expect(stats.generationSeconds).toBeGreaterThan(0);
+      expect(stats.promptSeconds! + stats.generationSeconds!).toBeLessThanOrEqual(stats.seconds);
+    }
+  });
+
+  it("a discussion says each turn's prompt reading before its text", async () => {
+    const events = await collect(new Discussion(testDesign(modelPath, { turns: 2 }), { modelFor: () => exact }));
+    for (const comment of comments(events).slice(1)) {
+      const ofTurn = events.filter((e) => "speaker" in e && e.speaker === comment.comment.name && "turn" in e && e.turn === comment.comment.turn && (e.type === "prompt" || e.type === "token"));
+      const reading = ofTurn.filter((e) => e.type === "prompt");
+      expect(reading.at(0)).toMatchObject({ evaluated: 0, tokens: comment.stats!.evaluatedPromptTokens });
+      expect(reading.at(-1)).toMatchObject({ evaluated: comment.stats!.evaluatedPromptTokens });
+      expect(ofTurn.findIndex((e) => e.type === "token")).toBeGreaterThan(ofTurn.lastIndexOf(reading.at(-1)!));
+    }
+  });
+
   it("stops mid-comment on abort and keeps what was written", async () => {
     const design = testDesign(modelPath, { turns: 5, sampling: { temperature: 0, topP: 1, seed: 7, maxTokens: 400, stopStrings: [] } });
     const discussion = new Discussion(design, { modelFor: () => exact });

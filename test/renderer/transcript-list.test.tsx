@@ -19,6 +19,9 @@ const comment = (index: number): TranscriptComment => ({
   role: index % 7 === 0 ? "moderator" : "user",
   tokensPerSecond: 12.5,
   seconds: 1.6,
+  prompt: { tokens: 240, seconds: 0.3 },
+  generatedTokens: 17,
+  cut: index === 1 ? "max-tokens" : null,
   receivedAt: null,
 });
 
@@ -46,14 +49,28 @@ describe("CommentList", () => {
   });
 
   it("shows cards with initials, name, moderator badge and tokens per second, and the streaming reply with its caret", () => {
-    render(<CommentList comments={[comment(0), comment(1)]} streaming={{ turn: 2, speaker: "Ann Lee", role: "user", text: "So far" }} />);
+    render(<CommentList comments={[comment(0), comment(1)]} streaming={{ turn: 2, speaker: "Ann Lee", role: "user", text: "So far", prompt: { tokens: 700, evaluated: 700 } }} />);
     const [moderator, user] = screen.getAllByTestId("comment-card");
     expect(moderator!.textContent).toContain("MM");
     expect(moderator!.textContent).toContain("Moderator");
     expect(user!.textContent).toContain("user 1");
     expect(user!.textContent).toContain("12.5 tok/s");
+    expect(user!.textContent).toContain("read 240 prompt tokens in 0.3 s");
+    expect(screen.getByTestId("comment-cut").textContent).toBe("cut at max tokens (17)");
+    expect(moderator!.querySelector("[data-testid=comment-cut]")).toBeNull();
+    expect(screen.getByTestId("streaming-phase").textContent).toBe("writing…");
     expect(screen.getByTestId("streaming-card").textContent).toContain("AL");
     expect(screen.getByTestId("streaming-text").textContent).toBe("So far");
+  });
+
+  it("says the reply is reading its prompt, with progress, until the first token", () => {
+    const streaming = { turn: 0, speaker: "Ann", role: "user" as const, text: "", prompt: { tokens: 1200, evaluated: 0 } };
+    const { rerender } = render(<CommentList comments={[]} streaming={streaming} />);
+    expect(screen.getByTestId("streaming-phase").textContent).toBe("reading 1,200 prompt tokens…");
+    rerender(<CommentList comments={[]} streaming={{ ...streaming, prompt: { tokens: 1200, evaluated: 512 } }} />);
+    expect(screen.getByTestId("streaming-phase").textContent).toBe("reading 1,200 prompt tokens (42 %)…");
+    rerender(<CommentList comments={[]} streaming={{ ...streaming, text: "Hi", prompt: { tokens: 1200, evaluated: 1200 } }} />);
+    expect(screen.getByTestId("streaming-phase").textContent).toBe("writing…");
   });
 
   it("offers 'Jump to latest' once the user scrolls up, and follows again when asked", () => {

@@ -10,7 +10,8 @@ vi.mock("../../renderer/app/studio.js", async () => ({ studio: (await import("./
 const entry = (index: number, name = "Ann", role: LoggedEntry["comment"]["role"] = "user"): LoggedEntry => ({
   index,
   comment: { name, text: `comment ${index}`, model: "tiny", role, turn: index },
-  stats: { promptTokens: 10, evaluatedPromptTokens: 5, minimumPromptTokens: 5, generatedTokens: 20, seed: 1, seconds: 2, stopReason: "eos" },
+  // 21 tokens: the first after 1 s of reading the prompt, the other 20 in 2 s: 10 tok/s.
+  stats: { promptTokens: 10, evaluatedPromptTokens: 5, minimumPromptTokens: 5, generatedTokens: 21, seed: 1, seconds: 3, promptSeconds: 1, generationSeconds: 2, stopReason: "eos" },
 });
 
 beforeEach(() => {
@@ -25,14 +26,14 @@ describe("useRunStore, live", () => {
     const watch = double.watches[0]!;
     watch.change((view) => {
       view.comments.push(entry(0, "seed-author", "seed"), entry(1));
-      view.currentTurn = { turn: 2, speaker: "Bob", role: "moderator", text: "Hel" };
+      view.currentTurn = { turn: 2, speaker: "Bob", role: "moderator", text: "Hel", prompt: { tokens: 30, evaluated: 30 } };
     });
     const first = useRunStore.getState();
     expect(first.comments.map((comment) => [comment.name, comment.role, comment.tokensPerSecond])).toEqual([
       ["seed-author", "seed", 10],
       ["Ann", "user", 10],
     ]);
-    expect(first.streaming).toEqual({ turn: 2, speaker: "Bob", role: "moderator", text: "Hel" });
+    expect(first.streaming).toEqual({ turn: 2, speaker: "Bob", role: "moderator", text: "Hel", prompt: { tokens: 30, evaluated: 30 } });
 
     watch.change((view) => view.currentTurn && (view.currentTurn.text += "lo"));
     expect(useRunStore.getState().streaming?.text).toBe("Hello");
@@ -119,6 +120,22 @@ describe("useRunStore, library", () => {
       { comments: [{ name: "s", turn: -1, logged: true, stats: null }, { name: "Ann", turn: 0, logged: false, stats }, { name: "Ann", turn: 1, logged: true, stats }] } as never,
     );
     expect(comments.map((comment) => comment.tokensPerSecond)).toEqual([null, 10]);
+    expect(comments[1]).toMatchObject({ prompt: { tokens: 5, seconds: 1 }, seconds: 3, cut: null });
+  });
+
+  it("gives no generation speed for a record from before prompt and generation were timed apart, and marks replies cut at max tokens", () => {
+    const { promptSeconds: _p, generationSeconds: _g, ...old } = entry(0).stats!;
+    const log = { id: "x", timestamp: "", users: ["Ann"], moderator: null, userPrompts: [], moderatorPrompt: null, historyWindow: 5, sourceFormat: "v2" as const, comments: [{ name: "Ann", text: "a", model: "m" }, { name: "Ann", text: "b", model: "m" }] };
+    const comments = fromDiscussionLog(log, {
+      comments: [
+        { name: "Ann", turn: 0, logged: true, stats: old },
+        { name: "Ann", turn: 1, logged: true, stats: { ...entry(0).stats!, stopReason: "max-tokens" } },
+      ],
+    } as never);
+    expect(comments.map((comment) => [comment.tokensPerSecond, comment.cut])).toEqual([
+      [null, null],
+      [10, "max-tokens"],
+    ]);
   });
 
   it("initials", () => {

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { initials, type TranscriptComment } from "./transcript-comment.js";
+import type { StreamingComment } from "./run-store.js";
 
 const palette = ["bg-indigo-500", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-sky-600", "bg-violet-500", "bg-teal-600", "bg-orange-500"];
 
@@ -27,13 +28,37 @@ function RoleBadge({ role }: { role: TranscriptComment["role"] | "human" }) {
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
+/** "12:03:04 · 2.1 s · 41.3 tok/s · read 312 prompt tokens in 0.4 s · model": generation and prompt reading apart. */
 function Meta({ comment }: { comment: TranscriptComment }) {
   const parts: string[] = [];
   if (comment.receivedAt !== null) parts.push(clock.format(comment.receivedAt));
   if (comment.seconds !== null) parts.push(`${comment.seconds.toFixed(1)} s`);
   if (comment.tokensPerSecond !== null) parts.push(`${comment.tokensPerSecond.toFixed(1)} tok/s`);
+  if (comment.prompt && comment.prompt.seconds !== null) parts.push(`read ${plural(comment.prompt.tokens, "prompt token")} in ${comment.prompt.seconds.toFixed(1)} s`);
   if (comment.role !== "seed" && comment.model) parts.push(comment.model);
-  return <span className="truncate text-xs text-slate-500 dark:text-slate-400">{parts.join(" · ")}</span>;
+  return (
+    <span className="flex min-w-0 items-baseline gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <span data-testid="comment-meta" className="truncate" title="tok/s: generated tokens after the first over the time after it (the first comes out of reading the prompt)">
+        {parts.join(" · ")}
+      </span>
+      {comment.cut && (
+        <span data-testid="comment-cut" className="shrink-0 rounded bg-orange-100 px-1.5 text-[11px] font-medium text-orange-800 dark:bg-orange-900/50 dark:text-orange-200">
+          {comment.cut === "max-tokens" ? `cut at max tokens (${comment.generatedTokens ?? "?"})` : "cut at the context's end"}
+        </span>
+      )}
+    </span>
+  );
+}
+
+const plural = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? "" : "s"}`;
+
+/** What the reply being written is doing: reading its prompt (with progress), or writing. */
+function streamingPhase(prompt: StreamingComment["prompt"], text: string): string {
+  if (prompt && prompt.evaluated < prompt.tokens && text === "") {
+    const share = prompt.evaluated > 0 ? ` (${Math.floor((100 * prompt.evaluated) / prompt.tokens)} %)` : "";
+    return `reading ${plural(prompt.tokens, "prompt token")}${share}…`;
+  }
+  return "writing…";
 }
 
 const cardFrame = "flex gap-3 rounded-lg border px-4 py-3";
@@ -57,7 +82,8 @@ export const CommentCard = memo(function CommentCard({ comment }: { comment: Tra
 });
 
 /** The reply being written: its text so far and a blinking caret, laid out as the card it becomes. */
-export function StreamingCard({ index, speaker, role, text }: { index: number; speaker: string; role: "user" | "moderator" | "human"; text: string }) {
+export function StreamingCard({ index, streaming }: { index: number; streaming: StreamingComment }) {
+  const { speaker, role, text } = streaming;
   return (
     <article data-testid="streaming-card" aria-live="off" className={`${cardFrame} border-indigo-300 bg-indigo-50/50 dark:border-indigo-800 dark:bg-indigo-950/30`}>
       <Avatar name={speaker} />
@@ -67,7 +93,9 @@ export function StreamingCard({ index, speaker, role, text }: { index: number; s
           <RoleBadge role={role} />
           <span className="ml-auto shrink-0 text-[11px] text-slate-400">#{index + 1}</span>
         </header>
-        <span className="text-xs text-indigo-600 dark:text-indigo-300">writing…</span>
+        <span data-testid="streaming-phase" className="text-xs text-indigo-600 dark:text-indigo-300">
+          {streamingPhase(streaming.prompt, text)}
+        </span>
         <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">
           <span data-testid="streaming-text">{text}</span>
           <span aria-hidden className="ml-0.5 inline-block animate-pulse h-4 w-[2px] translate-y-0.5 bg-indigo-500" />

@@ -97,7 +97,7 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
             const comment = comments[row.index];
             return (
               <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute top-0 left-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
-                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard index={row.index} speaker={streaming.speaker} role={streaming.role} text={streaming.text} />}
+                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard index={row.index} streaming={streaming} />}
               </div>
             );
           })}

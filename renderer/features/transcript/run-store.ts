@@ -13,6 +13,8 @@ export interface StreamingComment {
   speaker: string;
   role: "user" | "moderator" | "human";
   text: string;
+  /** Reading the prompt, before the first token (null for servers, which do not say). */
+  prompt: { tokens: number; evaluated: number } | null;
 }
 
 interface RunState {
@@ -141,7 +143,7 @@ export const useRunStore = create<RunState>((set, get) => {
         }
       }
       const turn = view.currentTurn;
-      const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text } : null;
+      const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text, prompt: turn.prompt } : null;
       set({
         comments,
         streaming,

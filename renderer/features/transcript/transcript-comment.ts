@@ -1,5 +1,5 @@
 import type { LoggedEntry } from "../../../shared/contract.js";
-import type { DiscussionLog, RunRecord } from "../../../shared/domain/index.js";
+import { generationTokensPerSecond, type CommentStats, type DiscussionLog, type RunRecord } from "../../../shared/domain/index.js";
 
 /** One card of the transcript, whether it came from a live run or a saved file. */
 export interface TranscriptComment {
@@ -8,9 +8,14 @@ export interface TranscriptComment {
   text: string;
   model: string;
   role: "seed" | "user" | "moderator" | "human";
-  /** Null for seed comments and for files without a run record. */
+  /** Generation speed (tokens after the first over the time after it); null for seeds, files without a record, and records from before it was timed. */
   tokensPerSecond: number | null;
   seconds: number | null;
+  /** Prompt tokens read this turn (beyond what the speaker's sequence held) and how long reading took. */
+  prompt: { tokens: number; seconds: number | null } | null;
+  generatedTokens: number | null;
+  /** The reply ended at its max-tokens cap (or the context's end), not where the model stopped. */
+  cut: "max-tokens" | "context-limit" | null;
   /** When the comment arrived in this window (live runs only). */
   receivedAt: number | null;
 }
@@ -23,9 +28,19 @@ export function fromLoggedEntry(entry: LoggedEntry, receivedAt: number | null): 
     text: entry.comment.text,
     model: entry.comment.model,
     role: entry.comment.role,
-    tokensPerSecond: stats && stats.seconds > 0 ? stats.generatedTokens / stats.seconds : null,
-    seconds: stats?.seconds ?? null,
+    ...measured(stats),
     receivedAt,
+  };
+}
+
+function measured(stats: CommentStats | null): Pick<TranscriptComment, "tokensPerSecond" | "seconds" | "prompt" | "generatedTokens" | "cut"> {
+  if (!stats) return { tokensPerSecond: null, seconds: null, prompt: null, generatedTokens: null, cut: null };
+  return {
+    tokensPerSecond: generationTokensPerSecond(stats),
+    seconds: stats.seconds,
+    prompt: { tokens: stats.evaluatedPromptTokens, seconds: stats.promptSeconds ?? null },
+    generatedTokens: stats.generatedTokens,
+    cut: stats.stopReason === "max-tokens" || stats.stopReason === "context-limit" ? stats.stopReason : null,
   };
 }
 
@@ -45,8 +60,7 @@ export function fromDiscussionLog(log: DiscussionLog, record: RunRecord | null):
       text: comment.text,
       model: comment.model,
       role,
-      tokensPerSecond: stats && stats.seconds > 0 ? stats.generatedTokens / stats.seconds : null,
-      seconds: stats?.seconds ?? null,
+      ...measured(stats),
       receivedAt: null,
     };
   });
