@@ -55,12 +55,41 @@ export class RandomWeightedTurnManager implements TurnManager {
   }
 }
 
+/**
+ * RandomWeighted as SynDisco 2.0.x (2.0.7, which the published study ran, and 2.0.8) really
+ * behaves. Its `_next_impl` only updates the speaker before the last inside the branch that
+ * is never reached: that speaker stays None, so every turn takes the "first turn" path and
+ * picks uniformly among everyone but the last speaker; the p_respond coin is never flipped.
+ * The A, B, A share is therefore 1 / (n - 1) whatever p_respond says.
+ */
+export class SyndiscoRandomWeightedTurnManager implements TurnManager {
+  private readonly random: SeededRandom;
+  private last: string | null = null;
+
+  constructor(
+    private readonly names: readonly string[],
+    seed: number,
+  ) {
+    if (names.length === 0) throw new RangeError("a turn manager needs at least one participant");
+    this.random = new SeededRandom(seed);
+  }
+
+  next(): string {
+    // SynDisco raises IndexError for a lone participant; keeping the floor is the useful reading.
+    const others = this.names.length === 1 ? this.names : this.names.filter((name) => name !== this.last);
+    this.last = this.random.pick(others);
+    return this.last;
+  }
+}
+
 export function createTurnManager(spec: TurnManagerSpec, names: readonly string[], seed: number): TurnManager {
   switch (spec.kind) {
     case "round-robin":
       return new RoundRobinTurnManager(names);
     case "random-weighted":
-      return new RandomWeightedTurnManager(names, spec.pRespond, seed);
+      return spec.variant === "syndisco-2.0"
+        ? new SyndiscoRandomWeightedTurnManager(names, seed)
+        : new RandomWeightedTurnManager(names, spec.pRespond, seed);
   }
 }
 

@@ -136,15 +136,23 @@ export function chooseUsers(pool: Persona[], users: string, moderator: string | 
   });
 }
 
+/** `round-robin`, `random-weighted[:p]` or `random-weighted:syndisco-2.0[:p]` (SynDisco 2.0.x's real order). */
 export function parseTurnManager(value: string): TurnManagerSpec {
-  const [kind, p] = value.split(":");
-  if (kind === "round-robin" && p === undefined) return { kind: "round-robin" };
+  const [kind, ...rest] = value.split(":");
+  if (kind === "round-robin" && rest.length === 0) return { kind: "round-robin" };
   if (kind === "random-weighted") {
+    const variant = rest[0] === "syndisco-2.0" ? "syndisco-2.0" : "intended";
+    const numbers = variant === "syndisco-2.0" ? rest.slice(1) : rest;
+    if (numbers.length > 1) throw new CliError(`--turn-manager must be random-weighted[:p] or random-weighted:syndisco-2.0[:p], got "${value}"`);
+    const p = numbers[0];
     const pRespond = p === undefined ? 0.5 : Number(p);
-    if (!Number.isFinite(pRespond) || pRespond < 0 || pRespond > 1) throw new CliError(`--turn-manager random-weighted:<p> needs 0 ≤ p ≤ 1, got "${p}"`);
-    return { kind: "random-weighted", pRespond };
+    // Number("") is 0: "random-weighted:" would otherwise silently mean p = 0.
+    if (p?.trim() === "" || !Number.isFinite(pRespond) || pRespond < 0 || pRespond > 1) {
+      throw new CliError(`--turn-manager ${value}: p must be a number with 0 ≤ p ≤ 1, got "${p}"`);
+    }
+    return { kind: "random-weighted", pRespond, variant };
   }
-  throw new CliError(`--turn-manager must be round-robin or random-weighted[:p], got "${value}"`);
+  throw new CliError(`--turn-manager must be round-robin, random-weighted[:p] or random-weighted:syndisco-2.0, got "${value}"`);
 }
 
 function parseSeedComment(value: string): { author: string; text: string } {

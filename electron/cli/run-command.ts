@@ -25,7 +25,9 @@ Discussion (flags override a design file's values):
   --context <text>             the shared context
   --turns <n>                  turns (default 5)
   --window <n>                 history window: comments each speaker sees (default 5)
-  --turn-manager <kind>        round-robin | random-weighted[:p] (default round-robin)
+  --turn-manager <kind>        round-robin | random-weighted[:p] (default round-robin);
+                               random-weighted:syndisco-2.0 is the order SynDisco 2.0.x really drew
+                               (p has no effect there), for replicating studies run with it
   --seed-comment "<a>: <text>" a seed comment by author a (repeatable)
 Generation:
   --seed <n>                   master seed: participants, turn order, sampling (default 42)

@@ -56,4 +56,10 @@ describe("designer form", () => {
     // Even when the pool has lost the personas, the design keeps its own copies.
     expect(buildDesign(reopened, []).design).toEqual(built);
   });
+
+  it("keeps the SynDisco 2.0.x RandomWeighted variant through save and reopen", () => {
+    const built = buildDesign(form({ turnManagerKind: "random-weighted", randomWeightedVariant: "syndisco-2.0" }), pool).design!;
+    expect(built.turnManager).toEqual({ kind: "random-weighted", pRespond: 0.5, variant: "syndisco-2.0" });
+    expect(formFromDesign(built).randomWeightedVariant).toBe("syndisco-2.0");
+  });
 });

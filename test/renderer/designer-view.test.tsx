@@ -71,4 +71,18 @@ describe("DesignerView", () => {
     fireEvent.change(screen.getByRole("spinbutton", { name: "Seed" }), { target: { value: "42" } });
     expect(preview()).toEqual(first);
   });
+
+  it("offers RandomWeighted as SynDisco 2.0.x ran it: p_respond disabled, the preview follows that order", async () => {
+    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted", pRespond: 1 } });
+    render(<DesignerView />);
+    const preview = () => within(screen.getByRole("list", { name: "Speaker preview" })).getAllByRole("listitem").map((item) => item.textContent?.replace(/^\d+\.\s*/, ""));
+    // p_respond = 1: the intended variant alternates two speakers (A, B, A, B ...).
+    const intended = preview();
+    expect(new Set(intended).size).toBe(2);
+    fireEvent.click(screen.getByRole("radio", { name: /As SynDisco 2\.0\.x ran it/ }));
+    expect(screen.getByRole("slider", { name: "p_respond" })).toHaveProperty("disabled", true);
+    expect(useDesignStore.getState().form.randomWeightedVariant).toBe("syndisco-2.0");
+    expect(preview()).not.toEqual(intended);
+    expect(screen.getByText(/makes p_respond do nothing/)).toBeTruthy();
+  });
 });

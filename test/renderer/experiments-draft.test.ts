@@ -42,6 +42,17 @@ describe("experiment draft", () => {
     expect(again.ok && again.spec).toEqual(spec);
   });
 
+  it("offers RandomWeighted both as intended and as SynDisco 2.0.x ran it, as two cells that reopen as chosen", () => {
+    const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], roundRobin: false, randomWeighted: true, randomWeightedSyndisco: true };
+    const built = buildSpec(draft, personas, [tiny]);
+    if (!built.ok) throw new Error(built.problems.join("; "));
+    expect(built.spec.conditions.turnManagers.map((manager) => [manager.label, manager.spec])).toEqual([
+      ["random-weighted", { kind: "random-weighted", pRespond: 0.5, variant: "intended" }],
+      ["random-weighted-syndisco-2.0", { kind: "random-weighted", pRespond: 0.5, variant: "syndisco-2.0" }],
+    ]);
+    expect(draftFromSpec(built.spec).draft).toMatchObject({ roundRobin: false, randomWeighted: true, randomWeightedSyndisco: true });
+  });
+
   it("makes labels the spec accepts and unique", () => {
     const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], instructions: [{ label: "Stay/in:character", text: "a" }, { label: "Stay/in:character", text: "b" }] };
     const built = buildSpec(draft, personas, [tiny]);

@@ -1,7 +1,7 @@
 import type { Persona } from "../../../shared/domain/persona.js";
 import type { ModelRef } from "../../../shared/domain/model-ref.js";
 import { discussionDesignSchema, type Actor, type DiscussionDesign } from "../../../shared/domain/design.js";
-import type { TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
+import type { RandomWeightedVariant, TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
 import { samplingSchema, type Sampling } from "../../../shared/domain/sampling.js";
 import presets from "../../../resources/prompt-presets.json";
 
@@ -26,6 +26,7 @@ export interface DesignForm {
   userInstructions: string;
   turnManagerKind: TurnManagerSpec["kind"];
   pRespond: number;
+  randomWeightedVariant: RandomWeightedVariant;
   seedComments: SeedCommentDraft[];
   turns: string;
   historyWindow: string;
@@ -66,6 +67,7 @@ export function emptyDesignForm(): DesignForm {
     userInstructions: presets.userInstructions[0]?.text ?? "",
     turnManagerKind: "round-robin",
     pRespond: 0.5,
+    randomWeightedVariant: "intended",
     seedComments: [],
     turns: "5",
     historyWindow: "5",
@@ -79,8 +81,10 @@ export function emptyDesignForm(): DesignForm {
   };
 }
 
-export function turnManagerSpec(form: Pick<DesignForm, "turnManagerKind" | "pRespond">): TurnManagerSpec {
-  return form.turnManagerKind === "random-weighted" ? { kind: "random-weighted", pRespond: form.pRespond } : { kind: "round-robin" };
+export function turnManagerSpec(form: Pick<DesignForm, "turnManagerKind" | "pRespond" | "randomWeightedVariant">): TurnManagerSpec {
+  return form.turnManagerKind === "random-weighted"
+    ? { kind: "random-weighted", pRespond: form.pRespond, variant: form.randomWeightedVariant }
+    : { kind: "round-robin" };
 }
 
 /** The usernames the turn manager chooses from, in the engine's order. */
@@ -171,6 +175,7 @@ export function formFromDesign(design: DiscussionDesign): DesignForm {
     userInstructions: first?.instructions ?? "",
     turnManagerKind: design.turnManager.kind,
     pRespond: design.turnManager.kind === "random-weighted" ? design.turnManager.pRespond : 0.5,
+    randomWeightedVariant: design.turnManager.kind === "random-weighted" ? design.turnManager.variant : "intended",
     seedComments: design.seedComments.map((comment) => seedCommentDraft(comment.author, comment.text)),
     turns: String(design.turns),
     historyWindow: String(design.historyWindow),

@@ -31,11 +31,14 @@ function Axis({ title, count, children }: { title: string; count: number; childr
   );
 }
 
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function Check({ label, about, checked, onChange }: { label: string; about?: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="h-4 w-4 accent-indigo-600" />
-      {label}
+    <label className="flex items-start gap-2 text-sm">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600" />
+      <span>
+        {label}
+        {about && <span className="block text-xs text-slate-500 dark:text-slate-400">{about}</span>}
+      </span>
     </label>
   );
 }
@@ -95,12 +98,24 @@ function ModeratorConditions() {
 function TurnManagerConditions() {
   const roundRobin = useExperimentStore((state) => state.draft.roundRobin);
   const randomWeighted = useExperimentStore((state) => state.draft.randomWeighted);
+  const randomWeightedSyndisco = useExperimentStore((state) => state.draft.randomWeightedSyndisco);
   const pRespond = useExperimentStore((state) => state.draft.pRespond);
   const draftChanged = useExperimentStore((state) => state.draftChanged);
   return (
-    <Axis title="Turn managers" count={(roundRobin ? 1 : 0) + (randomWeighted ? 1 : 0)}>
+    <Axis title="Turn managers" count={[roundRobin, randomWeighted, randomWeightedSyndisco].filter(Boolean).length}>
       <Check label="Round robin" checked={roundRobin} onChange={(checked) => draftChanged({ roundRobin: checked })} />
-      <Check label="Random weighted" checked={randomWeighted} onChange={(checked) => draftChanged({ randomWeighted: checked })} />
+      <Check
+        label="Random weighted"
+        about="A random participant, never the last speaker; with the chance below the one before answers back."
+        checked={randomWeighted}
+        onChange={(checked) => draftChanged({ randomWeighted: checked })}
+      />
+      <Check
+        label="Random weighted, as SynDisco 2.0.x ran it"
+        about="Its bug makes the answer-back chance do nothing: for replicating studies run with 2.0.x."
+        checked={randomWeightedSyndisco}
+        onChange={(checked) => draftChanged({ randomWeightedSyndisco: checked })}
+      />
       {randomWeighted && (
         <NumberField label="Chance the previous speaker answers back" integer={false} min={0} max={1} step={0.05} value={pRespond} onChange={(value) => draftChanged({ pRespond: value })} className="max-w-xs" />
       )}

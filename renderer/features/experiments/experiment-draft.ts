@@ -39,6 +39,8 @@ export interface ExperimentDraft {
   moderators: ModeratorDraft[];
   roundRobin: boolean;
   randomWeighted: boolean;
+  /** RandomWeighted as SynDisco 2.0.x really drew turns (p_respond has no effect), for replications. */
+  randomWeightedSyndisco: boolean;
   pRespond: number;
   /** Keys of chosen ModelChoices. */
   models: string[];
@@ -65,6 +67,7 @@ export function emptyDraft(): ExperimentDraft {
     moderators: [],
     roundRobin: true,
     randomWeighted: false,
+    randomWeightedSyndisco: false,
     pRespond: 0.5,
     models: [],
     topics: [{ label: "topic 1", seeds: "" }],
@@ -139,7 +142,10 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
   const pool = draft.pool.filter((name) => !moderatorNames.has(name)).flatMap((name) => byName.get(name) ?? []);
   const turnManagers = [
     ...(draft.roundRobin ? [{ label: "round-robin", spec: { kind: "round-robin" as const } }] : []),
-    ...(draft.randomWeighted ? [{ label: "random-weighted", spec: { kind: "random-weighted" as const, pRespond: draft.pRespond } }] : []),
+    ...(draft.randomWeighted ? [{ label: "random-weighted", spec: { kind: "random-weighted" as const, pRespond: draft.pRespond, variant: "intended" as const } }] : []),
+    ...(draft.randomWeightedSyndisco
+      ? [{ label: "random-weighted-syndisco-2.0", spec: { kind: "random-weighted" as const, pRespond: draft.pRespond, variant: "syndisco-2.0" as const } }]
+      : []),
   ];
   const models = uniqueLabels(
     draft.models.flatMap((key) => {
@@ -180,7 +186,8 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
 /** A saved spec back in the form; its models join the choices so they stay selected. */
 export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; personas: Persona[]; choices: ModelChoice[] } {
   const moderatorVariants = spec.conditions.moderators.flatMap((variant) => (variant.kind === "moderator" ? [variant] : []));
-  const randomWeighted = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted");
+  const randomWeighted = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "intended");
+  const randomWeightedSyndisco = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "syndisco-2.0");
   const moderatorModels = moderatorVariants.flatMap((variant) => (variant.model ? [modelChoice(variant.model)] : []));
   const choices = [...spec.conditions.models.map((condition) => modelChoice(condition.model, condition.label)), ...moderatorModels];
   const draft: ExperimentDraft = {
@@ -192,6 +199,7 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
     moderators: moderatorVariants.map((variant) => ({ label: variant.label, username: variant.persona.username, instructions: variant.instructions, model: variant.model ? modelKey(variant.model) : null })),
     roundRobin: spec.conditions.turnManagers.some((manager) => manager.spec.kind === "round-robin"),
     randomWeighted: Boolean(randomWeighted),
+    randomWeightedSyndisco: Boolean(randomWeightedSyndisco),
     pRespond: randomWeighted?.spec.kind === "random-weighted" ? randomWeighted.spec.pRespond : 0.5,
     models: spec.conditions.models.map((condition) => modelKey(condition.model)),
     topics: spec.conditions.topics.map((topic) => ({ label: topic.label, seeds: topic.seedComments.map((seed) => `${seed.author}: ${seed.text}`).join("\n") })),
