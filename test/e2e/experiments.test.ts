@@ -46,7 +46,7 @@ describe("experiments page in Chromium", () => {
     await openView(page, "Experiments");
     await page.getByRole("group", { name: "Persona pool" }).getByText("elm").waitFor();
     await page.getByRole("button", { name: "Add moderator" }).click();
-    await page.getByLabel("Random weighted").check();
+    await page.getByLabel("Random weighted", { exact: true }).check();
     await page.getByLabel("Study name (its folder)").fill("e2e study");
     await page.getByLabel("Repetitions per cell").fill("2");
     await page.getByLabel("Turns").fill("4");

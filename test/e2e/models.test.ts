@@ -50,8 +50,9 @@ describe("models page in Chromium", () => {
     const field = page.getByLabel("Add a GGUF file by path (on the machine running the engine)");
     await field.fill(notModel);
     await page.getByRole("button", { name: "Add model" }).click();
-    const message = page.locator("#" + ((await field.getAttribute("aria-describedby")) ?? "none").replace(/:/g, "\\:"));
+    // The field names its message only once the error is shown: wait for that before reading it.
     await page.waitForFunction(() => document.querySelector("input[aria-invalid=true]") !== null);
+    const message = page.locator("#" + ((await field.getAttribute("aria-describedby")) ?? "none").replace(/:/g, "\\:"));
     await expect(message.textContent()).resolves.toMatch(/GGUF/i);
     await screenshot(page, "models-add-error");
     await expect(page.getByTestId("model-row").count()).resolves.toBe(1);

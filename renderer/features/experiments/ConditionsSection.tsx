@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { Button } from "../../ui/button.js";
 import { inputClass } from "../../ui/field.js";
 import { Section } from "../../ui/section.js";
@@ -32,14 +33,25 @@ function Axis({ title, count, children }: { title: string; count: number; childr
 }
 
 function Check({ label, about, checked, onChange }: { label: string; about?: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const aboutId = useId();
   return (
-    <label className="flex items-start gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600" />
-      <span>
+    <div className="flex flex-col">
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={about ? aboutId : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+          className="h-4 w-4 accent-indigo-600"
+        />
         {label}
-        {about && <span className="block text-xs text-slate-500 dark:text-slate-400">{about}</span>}
-      </span>
-    </label>
+      </label>
+      {about && (
+        <span id={aboutId} className="ml-6 text-xs text-slate-500 dark:text-slate-400">
+          {about}
+        </span>
+      )}
+    </div>
   );
 }
 
