@@ -5,9 +5,10 @@
 import { z } from "zod";
 import { catalogEntrySchema, downloadProgressSchema, modelEntrySchema } from "./domain/model-info.js";
 import { modelRefSchema } from "./domain/model-ref.js";
+import { apiKeyEnvSchema, serverProfileSchema } from "./domain/server-profile.js";
 
 const modelPath = z.string().min(1).max(4096);
-const profileId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "not a valid id");
+const profileId = serverProfileSchema.shape.id;
 
 export const hardwareSchema = z.object({
   backend: z.enum(["cuda", "metal", "vulkan", "cpu"]),
@@ -62,23 +63,9 @@ export const downloadStatusSchema = z.object({
 });
 export type DownloadStatus = z.infer<typeof downloadStatusSchema>;
 
-const apiKeyEnvSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "an environment variable name: letters, digits and _");
+export { serverProfileSchema, type ServerProfile } from "./domain/server-profile.js";
 
-/**
- * A server speaking the OpenAI chat API. The API key is never stored: `apiKeyEnv` names the
- * environment variable of the engine's process that holds it.
- */
-export const serverProfileSchema = z.object({
-  id: profileId,
-  name: z.string().min(1).max(80),
-  baseUrl: z.string().url().refine((url) => /^https?:\/\//.test(url), "the base URL starts with http:// or https://"),
-  modelName: z.string().min(1).max(200),
-  apiKeyEnv: apiKeyEnvSchema.optional(),
-  maxConcurrent: z.number().int().min(1).max(256).default(4),
-});
-export type ServerProfile = z.infer<typeof serverProfileSchema>;
-
-/** A profile with the model reference an actor or an experiment condition uses. */
+/** A profile with the model reference (by the profile's name) an actor or an experiment condition uses. */
 export const listedProfileSchema = serverProfileSchema.extend({
   ref: modelRefSchema,
   /** Whether the key is there: the variable is set in the engine's process or a key is stored for it (null: no key needed). */
@@ -131,8 +118,9 @@ export const modelCommands = {
   ),
   "models.downloads": command(nothing, z.object({ downloads: z.array(downloadStatusSchema) })),
 
-  /** Saved OpenAI-compatible server profiles, each with the `{backend: "openai"}` ref actors pick. */
+  /** Saved OpenAI-compatible server profiles, each with the `{backend: "openai", profile}` ref actors pick. */
   "models.profiles": command(nothing, z.object({ profiles: z.array(listedProfileSchema), canStoreKeys: z.boolean() })),
+  /** Names are unique (designs refer to profiles by name): another profile's name is a conflict. */
   "models.saveProfile": command(
     z.strictObject({ profile: serverProfileSchema.extend({ id: profileId.optional() }) }),
     z.object({ profile: listedProfileSchema }),

@@ -9,6 +9,7 @@ import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { readTextIfExists } from "../storage/data-file.js";
 import { NotFoundError } from "../storage/data-file.js";
 import type { ModelRegistryOptions } from "../llm/model-registry.js";
+import type { ServerProfileSource } from "../llm/server-resolver.js";
 import type { DiscussionRunner } from "./discussion-runner.js";
 import { estimateExperiment } from "./experiments-estimate.js";
 import { StudioError } from "./studio-error.js";
@@ -21,6 +22,8 @@ export interface ExperimentServiceOptions {
   /** Where single discussions' run records are (their speed feeds the estimate). */
   discussionsDirectory: string;
   registry: () => Promise<Omit<ModelRegistryOptions, "sequences">>;
+  /** The user's server profiles (their concurrency sizes a servers-only study). */
+  servers?: ServerProfileSource;
   runtime: () => Promise<ExperimentRunnerOptions["runtime"]>;
   /** Shows the study's running discussions to `discussion.subscribe` (the live transcript). */
   discussions: DiscussionRunner;
@@ -151,7 +154,7 @@ export class ExperimentService {
     if (asked !== undefined) return { value: asked, reason: "as asked" };
     const registry = await this.options.registry();
     try {
-      const choice = await chooseParallelism(spec, registry.contextSize ?? 4096, 8, registry.modelsDirectory, await sharedLlama(registry.gpu ?? "auto"));
+      const choice = await chooseParallelism(spec, registry.contextSize ?? 4096, 8, registry.modelsDirectory, await sharedLlama(registry.gpu ?? "auto"), this.options.servers);
       return { value: choice.parallel, reason: choice.reason };
     } catch (error) {
       return { value: 1, reason: `one at a time: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { serverProfileSchema, type ListedProfile, type ServerProfile } from "../../shared/contract-models.js";
-import type { ModelRef } from "../../shared/domain/model-ref.js";
+import type { ServerModelRef } from "../../shared/domain/model-ref.js";
+import type { ServerProfileSource } from "../llm/server-resolver.js";
 import { readDataFile, writeDataFile, WriteQueue } from "../storage/data-file.js";
+import { StudioError } from "./studio-error.js";
 
 /** `<data>/server-profiles.json`; holds no API key, only the name of the variable that does. */
 export const serverProfilesFileSchema = z.object({ version: z.literal(1), profiles: z.array(serverProfileSchema) });
 
-/** OpenAI-compatible server profiles saved in the data folder. A corrupt file is reported and never overwritten. */
-export class ServerProfileStore {
+/**
+ * OpenAI-compatible server profiles saved in the data folder, and the only place a server's key
+ * is looked up for. A corrupt file is reported and never overwritten.
+ */
+export class ServerProfileStore implements ServerProfileSource {
   private readonly writes = new WriteQueue();
 
   constructor(
@@ -22,10 +27,21 @@ export class ServerProfileStore {
     return (await this.read()).map((profile) => this.listed(profile));
   }
 
+  profiles(): Promise<ServerProfile[]> {
+    return this.read();
+  }
+
+  apiKey(variable: string): string | undefined {
+    return this.storedKeys().get(variable) ?? this.env[variable];
+  }
+
   save(profile: Omit<ServerProfile, "id"> & { id?: string | undefined }): Promise<ListedProfile> {
     return this.writes.run(async () => {
       const profiles = await this.read();
       const saved = serverProfileSchema.parse({ ...profile, id: profile.id ?? slug(profile.name) });
+      const namesake = profiles.find((p) => p.name === saved.name && p.id !== saved.id);
+      // Designs name profiles: two with one name would make a design's server ambiguous.
+      if (namesake) throw new StudioError("conflict", `a server profile named "${saved.name}" already exists`);
       const next = profiles.some((p) => p.id === saved.id) ? profiles.map((p) => (p.id === saved.id ? saved : p)) : [...profiles, saved];
       await writeDataFile(this.file, { version: 1, profiles: next });
       return this.listed(saved);
@@ -47,20 +63,13 @@ export class ServerProfileStore {
 
   private listed(profile: ServerProfile): ListedProfile {
     const stored = profile.apiKeyEnv ? this.storedKeys().has(profile.apiKeyEnv) : false;
-    return { ...profile, ref: profileRef(profile), apiKeyPresent: profile.apiKeyEnv ? stored || Boolean(this.env[profile.apiKeyEnv]) : null, apiKeyStored: stored };
+    return { ...profile, ref: profileRef(profile), apiKeyPresent: profile.apiKeyEnv ? Boolean(this.apiKey(profile.apiKeyEnv)) : null, apiKeyStored: stored };
   }
 }
 
-/** The reference an actor or an experiment condition stores for a profile. */
-export function profileRef(profile: ServerProfile): Extract<ModelRef, { backend: "openai" }> {
-  return {
-    backend: "openai",
-    baseUrl: profile.baseUrl,
-    modelName: profile.modelName,
-    ...(profile.apiKeyEnv ? { apiKeyEnv: profile.apiKeyEnv } : {}),
-    maxConcurrent: profile.maxConcurrent,
-    displayName: profile.name,
-  };
+/** The reference an actor or an experiment condition stores for a profile: its name, nothing a design could redirect. */
+export function profileRef(profile: ServerProfile): ServerModelRef {
+  return { backend: "openai", profile: profile.name };
 }
 
 function slug(name: string): string {

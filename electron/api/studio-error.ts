@@ -3,6 +3,7 @@ import type { ErrorCode, StudioErrorPayload } from "../../shared/contract.js";
 import { CorruptFileError, NotFoundError } from "../storage/data-file.js";
 import { ImportRefusedError } from "../storage/persona-store.js";
 import { ModelFileError } from "../llm/gguf-file.js";
+import { ServerProfileError } from "../llm/server-resolver.js";
 
 /** An error a handler means the caller to see, with its contract code. */
 export class StudioError extends Error {
@@ -25,6 +26,6 @@ export function toErrorPayload(error: unknown): StudioErrorPayload {
   if (error instanceof StudioError) return { code: error.code, message: error.message };
   if (error instanceof CorruptFileError) return { code: "corrupt-file", message: error.message };
   if (error instanceof NotFoundError) return { code: "not-found", message: error.message };
-  if (error instanceof ImportRefusedError || error instanceof ModelFileError) return { code: "bad-request", message: error.message };
+  if (error instanceof ImportRefusedError || error instanceof ModelFileError || error instanceof ServerProfileError) return { code: "bad-request", message: error.message };
   return { code: "internal", message: error instanceof Error ? error.message : String(error) };
 }

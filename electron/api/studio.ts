@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DiscussionDesign } from "../../shared/domain/design.js";
 import { dataLayout } from "../app-paths.js";
-import { designModels } from "../engine/design-helpers.js";
+import { usesLocalModel } from "../engine/design-helpers.js";
 import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { DesignStore } from "../storage/design-store.js";
@@ -56,14 +56,15 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();
   const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
+  const profiles = new ServerProfileStore(path.join(layout.root, "server-profiles.json"), process.env, () => apiKeyCache);
   const registryOptions: ModelRegistryOptions = {
     modelsDirectory: current.modelsDirectory ?? layout.modelsDirectory,
     contextSize: current.contextSize,
     threads: current.threads > 0 ? current.threads : undefined,
     gpu: current.gpu === "cpu" ? false : "auto",
-    // Actors may speak through an OpenAI-compatible server (a profile of the Models page); a key
-    // the desktop app stored stands in for its environment variable.
-    remote: (ref) => new OpenAiChatModel(ref, { env: ref.apiKeyEnv && apiKeyCache.has(ref.apiKeyEnv) ? { ...process.env, [ref.apiKeyEnv]: apiKeyCache.get(ref.apiKeyEnv) } : process.env }),
+    // Actors may speak through an OpenAI-compatible server: a profile of the Models page, whose
+    // key (stored by the desktop app, else its environment variable) goes to its URL only.
+    remote: (ref) => OpenAiChatModel.connect(ref, profiles),
     ...options.registry,
   };
   // Settings that shape the registry apply from the next start: loaded models keep their context.
@@ -76,7 +77,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     tokenIntervalMs: options.tokenIntervalMs,
     runtime: async (design: DiscussionDesign) => ({
       app: options.appLabel ?? "syndisco-studio",
-      gpu: usesLlama(design) ? gpuLabel(await sharedLlama(registryOptions.gpu ?? "auto")) : "none",
+      gpu: usesLocalModel(design) ? gpuLabel(await sharedLlama(registryOptions.gpu ?? "auto")) : "none",
       threads: registryOptions.threads ?? defaultThreadCount(),
       contextSize: registryOptions.contextSize ?? 4096,
     }),
@@ -97,7 +98,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       directory: async () => (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory,
       emit: (status) => hub.emit({ name: "models.download", payload: status }),
     }),
-    profiles: new ServerProfileStore(path.join(layout.root, "server-profiles.json"), process.env, () => apiKeyCache),
+    profiles,
     apiKeys: { store: options.apiKeys ?? null, cache: apiKeyCache },
     experiments: new ExperimentService({
       directory: path.join(layout.root, "experiments"),
@@ -114,6 +115,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
         contextSize: registryOptions.contextSize ?? 4096,
       }),
       discussions: runner,
+      servers: profiles,
       emit: (event) => hub.emit(event),
     }),
     experimentSpecs: new ExperimentSpecStore(path.join(layout.root, "experiment-specs")),
@@ -147,8 +149,4 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await registry.dispose();
     },
   };
-}
-
-function usesLlama(design: DiscussionDesign): boolean {
-  return [...designModels(design).values()].some((ref) => ref.backend === "llama");
 }

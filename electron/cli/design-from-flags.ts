@@ -7,15 +7,11 @@ import { parsePersonasFile } from "../storage/personas-file.js";
 import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../engine/presets.js";
 import { CliError } from "./cli-error.js";
 import { integerFlag, numberFlag } from "./parse-flags.js";
+import { commandLineProfile, commandLineRef, type ServerFlags } from "./server-flags.js";
 
-export interface DesignFlags {
+export interface DesignFlags extends ServerFlags {
   design?: string;
   model?: string;
-  backend?: string;
-  "base-url"?: string;
-  "model-name"?: string;
-  "api-key-env"?: string;
-  "max-concurrent"?: string;
   "moderator-model"?: string;
   personas?: string;
   users?: string;
@@ -77,23 +73,9 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
 
 /** `--model <file>` for llama.cpp, or `--backend openai --base-url <url> --model-name <name>` for a server. */
 function modelFromFlags(flags: DesignFlags): ModelRef | null {
-  const backend = flags.backend ?? "llama";
-  if (backend === "llama") {
-    if (flags["base-url"] || flags["model-name"]) throw new CliError("--base-url and --model-name need --backend openai");
-    return flags.model ? { backend: "llama", path: path.resolve(flags.model) } : null;
-  }
-  if (backend !== "openai") throw new CliError(`--backend must be llama or openai, got "${backend}"`);
-  const baseUrl = flags["base-url"];
-  const modelName = flags["model-name"];
-  if (!baseUrl || !modelName) throw new CliError("--backend openai needs --base-url <url> and --model-name <name>");
-  if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new CliError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-  return {
-    backend: "openai",
-    baseUrl,
-    modelName,
-    apiKeyEnv: flags["api-key-env"] ?? (process.env.OPENAI_API_KEY ? "OPENAI_API_KEY" : undefined),
-    maxConcurrent: integerFlag(flags["max-concurrent"], "max-concurrent", 4, 1),
-  };
+  const server = commandLineProfile(flags);
+  if (server) return commandLineRef(server);
+  return flags.model ? { backend: "llama", path: path.resolve(flags.model) } : null;
 }
 
 export function readDesignFile(file: string): Promise<DiscussionDesign> {

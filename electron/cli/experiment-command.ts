@@ -10,8 +10,9 @@ import { appVersion } from "../app-version.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { progressLine } from "./progress-bar.js";
+import { cliServerProfiles } from "./server-flags.js";
 
-const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N]
+const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N] [--data <dir>]
        syndisco-studio experiment plan <spec.json>
 
 run   runs every discussion of the study, N at a time (default: as many as fit in
@@ -21,7 +22,8 @@ run   runs every discussion of the study, N at a time (default: as many as fit i
       to continue: finished discussions are kept, unfinished ones rerun.
       Keys while running (in a terminal): p pause / resume, q or Ctrl-C cancel
       (a second Ctrl-C quits at once).
-plan  prints the cells, the number of discussions and the first sampled participant sets.`;
+plan  prints the cells, the number of discussions and the first sampled participant sets.
+Server models are the server profiles of the data folder (--data, default the app's) that the spec names.`;
 
 export const experimentCommand: CliCommand = {
   name: "experiment",
@@ -31,7 +33,7 @@ export const experimentCommand: CliCommand = {
     const [verb, ...rest] = args;
     const { values, positionals } = parseFlags(
       rest,
-      { out: { type: "string" }, parallel: { type: "string" }, threads: { type: "string" }, "context-size": { type: "string" }, quiet: { type: "boolean" } },
+      { out: { type: "string" }, parallel: { type: "string" }, threads: { type: "string" }, "context-size": { type: "string" }, quiet: { type: "boolean" }, data: { type: "string" } },
       true,
     );
     const [file] = positionals;
@@ -43,16 +45,17 @@ export const experimentCommand: CliCommand = {
     const threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1);
     const contextSize = integerFlag(values["context-size"], "context-size", 4096, 64);
     const llama = await sharedLlama();
+    const servers = cliServerProfiles({ data: values.data });
     let parallel = integerFlag(values.parallel, "parallel", 1, 1);
     if (values.parallel === undefined) {
-      const choice = await chooseParallelism(spec, contextSize);
+      const choice = await chooseParallelism(spec, contextSize, 8, undefined, undefined, servers);
       parallel = choice.parallel;
       process.stderr.write(`running ${parallel} discussions at once: ${choice.reason} (override with --parallel)\n`);
     }
     const runner = new ExperimentRunner(spec, {
       outputDirectory: values.out,
       parallel,
-      registry: { threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) },
+      registry: { threads, contextSize, remote: (ref) => OpenAiChatModel.connect(ref, servers) },
       runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
       // A terminal gets a bar redrawn in place; a log file gets one line every few seconds.
       onProgress: values.quiet

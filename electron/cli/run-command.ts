@@ -3,6 +3,7 @@ import { CliError } from "./cli-error.js";
 import { parseFlags, integerFlag } from "./parse-flags.js";
 import { designFromFlags } from "./design-from-flags.js";
 import { runDesignFromCli } from "./run-discussion.js";
+import { cliServerProfiles, serverFlagOptions, serverFlagsHelp } from "./server-flags.js";
 
 const help = `Usage: syndisco-studio run [design.json] [options]
 
@@ -11,11 +12,7 @@ Runs one discussion, printing it as it is written, and saves a SynDisco (legacy)
 
 Discussion (flags override a design file's values):
   --model <file.gguf>          the model every actor uses (llama.cpp)
-  --backend openai             use an OpenAI-compatible server instead (vLLM, llama.cpp server, Ollama):
-    --base-url <url>           e.g. http://127.0.0.1:8000/v1
-    --model-name <name>        the server's model name
-    --api-key-env <VAR>        environment variable holding the API key (default OPENAI_API_KEY if set)
-    --max-concurrent <n>       requests in flight at once (default 4)
+${serverFlagsHelp}
   --moderator-model <file>     the moderator speaks with this GGUF instead
   --personas <file>            a SynDisco personas file (JSON array)
   --users <n | a,b,c>          sample n participants with the seed (never the moderator), or name them
@@ -49,11 +46,7 @@ export const runCommand: CliCommand = {
       args,
       {
         model: { type: "string" },
-        backend: { type: "string" },
-        "base-url": { type: "string" },
-        "model-name": { type: "string" },
-        "api-key-env": { type: "string" },
-        "max-concurrent": { type: "string" },
+        ...serverFlagOptions,
         "moderator-model": { type: "string" },
         personas: { type: "string" },
         users: { type: "string" },
@@ -83,6 +76,7 @@ export const runCommand: CliCommand = {
       threads: values.threads === undefined ? undefined : integerFlag(values.threads, "threads", 1, 1),
       contextSize: values["context-size"] === undefined ? undefined : integerFlag(values["context-size"], "context-size", 4096, 64),
       quiet: values.quiet,
+      servers: cliServerProfiles(values),
     });
     if (result.error) process.stderr.write(`error: ${result.error}\n`);
     process.stdout.write(`${result.paths.discussion}\n`);

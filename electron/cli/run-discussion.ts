@@ -3,6 +3,8 @@ import { ModelRegistry } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { ModelFileError } from "../llm/gguf-file.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
+import type { ServerProfileSource } from "../llm/server-resolver.js";
+import { usesLocalModel } from "../engine/design-helpers.js";
 import { runRecordedDiscussion, type RecordedRunResult } from "../engine/recorded-run.js";
 import { TranscriptPrinter } from "./transcript-printer.js";
 import { CliError } from "./cli-error.js";
@@ -13,13 +15,15 @@ export interface CliRunSettings {
   threads?: number;
   contextSize?: number;
   quiet?: boolean;
+  /** The server profiles references may name (cliServerProfiles). */
+  servers: ServerProfileSource;
 }
 
 /** Runs a design with the transcript on stdout; Ctrl-C stops it and keeps what was written. */
 export async function runDesignFromCli(design: DiscussionDesign, settings: CliRunSettings): Promise<RecordedRunResult> {
   const threads = settings.threads ?? defaultThreadCount();
   const contextSize = settings.contextSize ?? 4096;
-  const registry = new ModelRegistry({ threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) });
+  const registry = new ModelRegistry({ threads, contextSize, remote: (ref) => OpenAiChatModel.connect(ref, settings.servers) });
   const printer = new TranscriptPrinter((text) => process.stdout.write(text));
   const controller = new AbortController();
   const onSignal = () => {
@@ -28,12 +32,13 @@ export async function runDesignFromCli(design: DiscussionDesign, settings: CliRu
   };
   process.once("SIGINT", onSignal);
   try {
-    const llama = await sharedLlama();
+    // A run on servers only never starts llama.cpp.
+    const gpu = usesLocalModel(design) ? gpuLabel(await sharedLlama()) : "none";
     const result = await runRecordedDiscussion(design, {
       registry,
       outputDirectory: settings.outputDirectory,
       signal: controller.signal,
-      runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
+      runtime: { app: appVersion, gpu, threads, contextSize },
       onEvent: settings.quiet ? undefined : (event) => printer.handle(event),
     });
     return result;

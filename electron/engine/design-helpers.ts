@@ -1,6 +1,6 @@
 import type { Actor, DiscussionDesign, Sampling } from "../../shared/domain/index.js";
 import { samplingSchema } from "../../shared/domain/sampling.js";
-import { modelDisplayName, type ModelRef } from "../../shared/domain/model-ref.js";
+import { modelDisplayName, modelRefKey, type ModelRef } from "../../shared/domain/model-ref.js";
 
 /** The actors the turn manager chooses from, in order (the moderator too when the design says so). */
 export function turnOrder(design: DiscussionDesign): Actor[] {
@@ -28,8 +28,11 @@ export function designModels(design: DiscussionDesign): Map<string, ModelRef> {
   return models;
 }
 
-export function modelKey(ref: ModelRef): string {
-  return ref.backend === "llama" ? `llama:${ref.path}` : `openai:${ref.baseUrl}#${ref.modelName}`;
+export const modelKey = modelRefKey;
+
+/** Whether any actor speaks with a local GGUF (else llama.cpp need not even start). */
+export function usesLocalModel(design: DiscussionDesign): boolean {
+  return [...designModels(design).values()].some((ref) => ref.backend === "llama");
 }
 
 export { modelDisplayName };

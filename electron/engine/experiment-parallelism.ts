@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ExperimentSpec } from "../../shared/domain/index.js";
 import type { Llama } from "node-llama-cpp";
 import { estimateFit } from "../llm/hardware.js";
+import { findProfile, type ServerProfileSource } from "../llm/server-resolver.js";
 
 export interface ParallelismChoice {
   parallel: number;
@@ -20,12 +21,15 @@ export async function chooseParallelism(
   modelsDirectory?: string,
   /** The process's Llama (the app's may run on the CPU by choice); by default the shared one. */
   llama?: Llama,
+  /** The profiles server models are reached through (their concurrency limits); without them, the ceiling. */
+  servers?: ServerProfileSource,
 ): Promise<ParallelismChoice> {
   const actors = spec.usersPerDiscussion + (spec.conditions.moderators.some((m) => m.kind === "moderator") ? 1 : 0);
   const refs = [...spec.conditions.models.map((m) => m.model), ...spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" && m.model ? [m.model] : []))];
   const local = [...new Set(refs.flatMap((ref) => (ref.backend === "llama" ? [modelsDirectory ? path.resolve(modelsDirectory, ref.path) : path.resolve(ref.path)] : [])))];
   if (local.length === 0) {
-    const limit = Math.min(ceiling * 4, ...refs.map((ref) => (ref.backend === "openai" ? ref.maxConcurrent : ceiling)));
+    const profiles = (await servers?.profiles()) ?? [];
+    const limit = Math.min(ceiling * 4, ...refs.map((ref) => (ref.backend === "openai" ? (findProfile(ref, profiles)?.maxConcurrent ?? ceiling) : ceiling)));
     return { parallel: Math.max(1, limit), reason: `servers only: up to their concurrency limit (${limit})` };
   }
   let best = 0;

@@ -5,7 +5,8 @@ import { actorModel, designModels, modelKey } from "../engine/design-helpers.js"
 import type { ChatModel } from "./types.js";
 import { LlamaChatModel, type LlamaChatModelOptions } from "./llama-chat-model.js";
 
-export type RemoteModelFactory = (ref: Extract<ModelRef, { backend: "openai" }>) => ChatModel;
+/** Builds a server model (resolving the reference's profile); see OpenAiChatModel.connect. */
+export type RemoteModelFactory = (ref: Extract<ModelRef, { backend: "openai" }>) => ChatModel | Promise<ChatModel>;
 
 export interface ModelRegistryOptions extends Omit<LlamaChatModelOptions, "displayName" | "sequences"> {
   /** Relative model paths resolve against this folder. */

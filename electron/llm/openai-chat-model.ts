@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { ModelIdentity } from "../../shared/domain/run-record.js";
-import { modelDisplayName, type ModelRef } from "../../shared/domain/model-ref.js";
+import type { ModelRef } from "../../shared/domain/model-ref.js";
 import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
 import { parseJsonReply, strictJsonSchema, type ReplyJsonSchema } from "./reply-schema.js";
+import { resolveServerRef, type ResolvedServer, type ServerProfileSource } from "./server-resolver.js";
 
 export type OpenAiModelRef = Extract<ModelRef, { backend: "openai" }>;
 
@@ -17,8 +18,6 @@ export interface RetryOptions {
 
 export interface OpenAiChatModelOptions {
   retry?: RetryOptions;
-  /** Where apiKeyEnv is looked up (default process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
   /** Tries for a reply that must be JSON of a schema, the first included (default 3). */
   jsonAttempts?: number;
 }
@@ -85,11 +84,11 @@ class Semaphore {
 
 /** One limit per server profile, shared by every instance (and discussion) that talks to it. */
 const profiles = new Map<string, Semaphore>();
-function profileSemaphore(ref: OpenAiModelRef): Semaphore {
-  const key = `${ref.baseUrl}#${ref.modelName}`;
+function profileSemaphore({ profile }: ResolvedServer): Semaphore {
+  const key = `${profile.baseUrl}#${profile.modelName}`;
   let semaphore = profiles.get(key);
-  if (!semaphore) profiles.set(key, (semaphore = new Semaphore(ref.maxConcurrent)));
-  semaphore.limit = ref.maxConcurrent;
+  if (!semaphore) profiles.set(key, (semaphore = new Semaphore(profile.maxConcurrent)));
+  semaphore.limit = profile.maxConcurrent;
   return semaphore;
 }
 
@@ -109,19 +108,23 @@ export class OpenAiChatModel implements ChatModel {
   private readonly retry: Required<RetryOptions>;
   private readonly jsonAttempts: number;
 
-  constructor(
-    readonly ref: OpenAiModelRef,
-    options: OpenAiChatModelOptions = {},
-  ) {
-    this.identity = { displayName: modelDisplayName(ref), backend: "openai", baseUrl: ref.baseUrl, modelName: ref.modelName };
-    this.endpoint = `${ref.baseUrl.replace(/\/+$/, "")}/chat/completions`;
-    if (ref.apiKeyEnv) {
-      this.apiKey = (options.env ?? process.env)[ref.apiKeyEnv];
-      if (!this.apiKey) throw new OpenAiRequestError(`the API key variable ${ref.apiKeyEnv} is not set (needed for ${ref.baseUrl})`, null);
-    }
-    this.semaphore = profileSemaphore(ref);
+  private readonly modelName: string;
+
+  /** `server` comes from resolveServerRef: the key it carries is only ever sent to its own profile's URL. */
+  constructor(server: ResolvedServer, options: OpenAiChatModelOptions = {}) {
+    const { profile } = server;
+    this.identity = { displayName: server.displayName, backend: "openai", baseUrl: profile.baseUrl, modelName: profile.modelName, profile: profile.name };
+    this.modelName = profile.modelName;
+    this.endpoint = `${profile.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+    this.apiKey = server.apiKey;
+    this.semaphore = profileSemaphore(server);
     this.retry = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
     this.jsonAttempts = Math.max(1, options.jsonAttempts ?? 3);
+  }
+
+  /** The model a reference names, through the user's profiles. */
+  static async connect(ref: OpenAiModelRef, profiles: ServerProfileSource, options: OpenAiChatModelOptions = {}): Promise<OpenAiChatModel> {
+    return new OpenAiChatModel(await resolveServerRef(ref, profiles), options);
   }
 
   async generate(request: GenerationRequest): Promise<GenerationResult> {
@@ -172,7 +175,7 @@ export class OpenAiChatModel implements ChatModel {
   private body(request: GenerationRequest, schema: ReplyJsonSchema | null): string {
     const { sampling } = request;
     return JSON.stringify({
-      model: this.ref.modelName,
+      model: this.modelName,
       messages: [
         { role: "system", content: request.prompt.system },
         { role: "user", content: request.prompt.user },

@@ -8,3 +8,4 @@ export * from "./events.js";
 export * from "./discussion-log.js";
 export * from "./run-record.js";
 export * from "./experiment.js";
+export * from "./server-profile.js";

@@ -13,6 +13,8 @@ export const modelIdentitySchema = z.object({
   chatTemplate: z.enum(["model", "fallback"]).optional(),
   baseUrl: z.string().optional(),
   modelName: z.string().optional(),
+  /** The server profile the model was reached through. */
+  profile: z.string().optional(),
 });
 export type ModelIdentity = z.infer<typeof modelIdentitySchema>;
 

@@ -114,7 +114,8 @@ describe("models page commands", () => {
     const { profile } = await client.call("models.saveProfile", {
       profile: { name: "Lab vLLM", baseUrl: "http://127.0.0.1:9/v1", modelName: "llama-70b", apiKeyEnv: "LAB_KEY_NOT_SET", maxConcurrent: 16 },
     });
-    expect(profile.ref).toEqual({ backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "llama-70b", apiKeyEnv: "LAB_KEY_NOT_SET", maxConcurrent: 16, displayName: "Lab vLLM" });
+    // Actors name the profile; its URL and key variable stay in the profile.
+    expect(profile.ref).toEqual({ backend: "openai", profile: "Lab vLLM" });
     expect(profile.apiKeyPresent).toBe(false);
     const stored = await readFile(path.join(harness.dataDirectory, "server-profiles.json"), "utf8");
     expect(JSON.parse(stored)).toEqual({ version: 1, profiles: [{ id: profile.id, name: "Lab vLLM", baseUrl: "http://127.0.0.1:9/v1", modelName: "llama-70b", apiKeyEnv: "LAB_KEY_NOT_SET", maxConcurrent: 16 }] });
@@ -123,6 +124,9 @@ describe("models page commands", () => {
     expect(renamed.profile.id).toBe(profile.id);
     const bad = await failure(client.call("models.saveProfile", { profile: { name: "x", baseUrl: "ftp://host", modelName: "m", maxConcurrent: 1 } }));
     expect(bad.code).toBe("bad-request");
+    // Designs refer to profiles by name, so a second "Lab" would make them ambiguous.
+    const twin = await failure(client.call("models.saveProfile", { profile: { name: "Lab", baseUrl: "http://127.0.0.1:10/v1", modelName: "m", maxConcurrent: 1 } }));
+    expect(twin).toMatchObject({ code: "conflict", message: 'a server profile named "Lab" already exists' });
     expect(await client.call("models.deleteProfile", { id: profile.id })).toEqual({ deleted: true });
     expect((await client.call("models.profiles", {})).profiles).toEqual([]);
   });

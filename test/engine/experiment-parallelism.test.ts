@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseParallelism } from "../../electron/engine/experiment-parallelism.js";
+import { fixedProfiles } from "../../electron/llm/server-resolver.js";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testExperimentSpec } from "../support/experiments.js";
 
@@ -12,7 +13,8 @@ describe("choosing how many discussions run at once", () => {
 
   it("a study on servers only runs up to their concurrency", async () => {
     const spec = testExperimentSpec("unused.gguf");
-    spec.conditions.models = [{ label: "srv", model: { backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 3 } }];
-    await expect(chooseParallelism(spec, 2048)).resolves.toEqual({ parallel: 3, reason: "servers only: up to their concurrency limit (3)" });
+    spec.conditions.models = [{ label: "srv", model: { backend: "openai", profile: "srv" } }];
+    const servers = fixedProfiles([{ id: "srv", name: "srv", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 3 }]);
+    await expect(chooseParallelism(spec, 2048, 8, undefined, undefined, servers)).resolves.toEqual({ parallel: 3, reason: "servers only: up to their concurrency limit (3)" });
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OpenAiChatModel, OpenAiRequestError, type OpenAiModelRef } from "../../electron/llm/openai-chat-model.js";
+import { OpenAiChatModel, OpenAiRequestError } from "../../electron/llm/openai-chat-model.js";
+import { fixedProfiles, type ResolvedServer } from "../../electron/llm/server-resolver.js";
+import type { ServerProfile } from "../../shared/domain/server-profile.js";
 import type { ChatModel, GenerationRequest } from "../../electron/llm/types.js";
 import { Discussion } from "../../electron/engine/discussion.js";
 import type { DiscussionEvent } from "../../shared/domain/index.js";
@@ -15,9 +17,12 @@ afterEach(async () => {
   await server.stop();
 });
 
-function model(overrides: Partial<OpenAiModelRef> = {}, env: Record<string, string> = {}): OpenAiChatModel {
-  const ref: OpenAiModelRef = { backend: "openai", baseUrl: server.baseUrl, modelName: "test-model", maxConcurrent: 4, ...overrides };
-  return new OpenAiChatModel(ref, { env, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } });
+function resolved(profile: Partial<ServerProfile> = {}, apiKey?: string): ResolvedServer {
+  return { profile: { id: "p", name: "test-profile", baseUrl: server.baseUrl, modelName: "test-model", maxConcurrent: 4, ...profile }, apiKey, displayName: profile.modelName ?? "test-model" };
+}
+
+function model(profile: Partial<ServerProfile> = {}, apiKey?: string): OpenAiChatModel {
+  return new OpenAiChatModel(resolved(profile, apiKey), { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } });
 }
 
 function request(extra: Partial<GenerationRequest> = {}): GenerationRequest {
@@ -34,7 +39,7 @@ describe("OpenAiChatModel", () => {
   it("streams deltas, sends exactly the prompt and sampling, and takes token counts from usage", async () => {
     server.handler = (_, res) => stream(res, ["Hel", "lo, ", "world"], { usage: { prompt_tokens: 17, completion_tokens: 4 } });
     const deltas: string[] = [];
-    const result = await model({ apiKeyEnv: "TEST_KEY" }, { TEST_KEY: "sk-test" }).generate(request({ onText: (d) => deltas.push(d) }));
+    const result = await model({ apiKeyEnv: "TEST_KEY" }, "sk-test").generate(request({ onText: (d) => deltas.push(d) }));
     expect(result).toMatchObject({ text: "Hello, world", promptTokens: 17, evaluatedPromptTokens: 17, minimumPromptTokens: 17, generatedTokens: 4, stopReason: "eos" });
     expect(deltas).toEqual(["Hel", "lo, ", "world"]);
     const [{ body, headers }] = server.requests as [(typeof server.requests)[number]];
@@ -73,7 +78,7 @@ describe("OpenAiChatModel", () => {
       return stream(res, ["ok"]);
     };
     const slowBackoff = new OpenAiChatModel(
-      { backend: "openai", baseUrl: server.baseUrl, modelName: "m", maxConcurrent: 1 },
+      resolved({ modelName: "m", maxConcurrent: 1 }),
       { retry: { attempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } },
     );
     const started = Date.now();
@@ -98,14 +103,15 @@ describe("OpenAiChatModel", () => {
 
   it("retries network errors, then says so", async () => {
     const unreachable = new OpenAiChatModel(
-      { backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 1 },
+      resolved({ baseUrl: "http://127.0.0.1:9/v1", modelName: "m", maxConcurrent: 1 }),
       { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
     );
     await expect(unreachable.generate(request())).rejects.toThrow(/failed after 2 attempts; last: network error: /);
   });
 
-  it("refuses to start without the API key variable", () => {
-    expect(() => model({ apiKeyEnv: "MISSING_KEY" })).toThrow(/MISSING_KEY is not set/);
+  it("refuses to connect through a profile whose API key variable is unset", async () => {
+    const profiles = fixedProfiles([resolved({ apiKeyEnv: "MISSING_KEY" }).profile], {});
+    await expect(OpenAiChatModel.connect({ backend: "openai", profile: "test-profile" }, profiles)).rejects.toThrow('server profile "test-profile": its API key variable MISSING_KEY is not set');
   });
 
   it("keeps at most maxConcurrent requests in flight per profile", async () => {
@@ -144,7 +150,7 @@ describe("OpenAiChatModel", () => {
       releaseSequences: () => remote.releaseSequences(),
       dispose: () => remote.dispose(),
     };
-    const design = testDesign("unused.gguf", { model: { backend: "openai", baseUrl: server.baseUrl, modelName: "test-model" } });
+    const design = testDesign("unused.gguf", { model: { backend: "openai", profile: "test-profile" } });
     const events: DiscussionEvent[] = [];
     for await (const event of new Discussion(design, { modelFor: () => spy }).events()) events.push(event);
     expect(events.at(-1)).toMatchObject({ type: "end", reason: "completed" });
@@ -152,7 +158,8 @@ describe("OpenAiChatModel", () => {
     // Seed, then each of 4 round-robin turns answered by the moderator.
     expect(comments.map((c) => c.name)).toEqual(["Ann", "Ann", "Mod", "Bo", "Mod", "Cy", "Mod", "Ann", "Mod"]);
     expect(comments.slice(1).map((c) => c.text)).toEqual(Array.from({ length: 8 }, (_, i) => `Reply ${i + 1} to 2 messages.`));
-    expect(comments.slice(1).every((c) => c.model === "test-model")).toBe(true);
+    // The log names the model by the profile the design chose.
+    expect(comments.slice(1).every((c) => c.model === "test-profile")).toBe(true);
     expect(server.requests.map((r) => r.body.messages)).toEqual(
       sent.map((p) => [
         { role: "system", content: p.system },

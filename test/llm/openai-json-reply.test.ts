@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OpenAiChatModel, type OpenAiModelRef } from "../../electron/llm/openai-chat-model.js";
+import { OpenAiChatModel } from "../../electron/llm/openai-chat-model.js";
 import type { GenerationRequest, ReplyJsonSchema } from "../../electron/llm/types.js";
 import { FakeServer, stream } from "../support/fake-openai-server.js";
 
@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 function model(jsonAttempts = 3): OpenAiChatModel {
-  const ref: OpenAiModelRef = { backend: "openai", baseUrl: server.baseUrl, modelName: "judge", maxConcurrent: 2 };
-  return new OpenAiChatModel(ref, { env: {}, jsonAttempts, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
+  const profile = { id: "judge", name: "judge", baseUrl: server.baseUrl, modelName: "judge", maxConcurrent: 2 };
+  return new OpenAiChatModel({ profile, apiKey: undefined, displayName: "judge" }, { jsonAttempts, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
 }
 
 function request(): GenerationRequest {

@@ -13,7 +13,7 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
     case "designs.list":
       return { designs: [], problems: [] };
     case "models.profiles":
-      return { canStoreKeys: false, profiles: [{ ref: { backend: "openai", baseUrl: "http://127.0.0.1:8000/v1", modelName: "served-llm", maxConcurrent: 4 } }] };
+      return { canStoreKeys: false, profiles: [{ ref: { backend: "openai", profile: "served-llm" } }] };
     case "discussion.start":
       return { discussionId: "d-123" };
     default:

@@ -5,7 +5,7 @@ import { testPersona } from "../support/designs.js";
 
 const personas = ["ash", "birch", "cedar", "dogwood", "elm"].map((name) => testPersona(name));
 const tiny = modelChoice({ backend: "llama", path: "/m/tiny.gguf" }, "tiny");
-const server = modelChoice({ backend: "openai", baseUrl: "http://127.0.0.1:9/v1", modelName: "big", maxConcurrent: 4, displayName: "Lab" }, "Lab");
+const server = modelChoice({ backend: "openai", profile: "Lab" }, "Lab");
 
 describe("experiment draft", () => {
   it("says what is missing instead of building a spec", () => {
@@ -32,7 +32,7 @@ describe("experiment draft", () => {
     expect(spec.conditions.topics[0]?.seedComments).toEqual([{ author: "ash", text: "Bike lanes!" }, { author: "user", text: "no colon here" }]);
     expect(spec.conditions.models.map((m) => m.model.backend)).toEqual(["llama", "openai"]);
     // The moderator speaks through the server while users use each cell's model.
-    expect(spec.conditions.moderators[1]).toMatchObject({ kind: "moderator", model: { backend: "openai", modelName: "big" } });
+    expect(spec.conditions.moderators[1]).toMatchObject({ kind: "moderator", model: { backend: "openai", profile: "Lab" } });
     const plan = planExperiment(spec);
     expect(plan.cells).toHaveLength(8);
     expect(plan.discussions).toHaveLength(16);

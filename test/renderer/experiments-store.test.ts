@@ -19,7 +19,7 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
     case "models.list":
       return { directory: "/m", loaded: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "folder", info: null, error: null }] };
     case "models.profiles":
-      return { profiles: [{ id: "lab", name: "Lab", baseUrl: "http://h/v1", modelName: "big", maxConcurrent: 4, apiKeyPresent: null, ref: { backend: "openai", baseUrl: "http://h/v1", modelName: "big", maxConcurrent: 4, displayName: "Lab" } }] };
+      return { profiles: [{ id: "lab", name: "Lab", baseUrl: "http://h/v1", modelName: "big", maxConcurrent: 4, apiKeyPresent: null, ref: { backend: "openai", profile: "Lab" } }] };
     case "experiments.list":
       return { experiments: [] };
     case "experiments.specs":

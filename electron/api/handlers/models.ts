@@ -81,14 +81,22 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
     "models.downloadControl": ({ downloadId, action }) => downloads.control(downloadId, action),
     "models.downloads": async () => ({ downloads: downloads.list() }),
     "models.profiles": async () => ({ profiles: await profiles.list(), canStoreKeys: services.apiKeys.store !== null }),
-    "models.saveProfile": async ({ profile }) => ({ profile: await profiles.save(profile) }),
-    "models.deleteProfile": async ({ id }) => ({ deleted: await profiles.delete(id) }),
+    "models.saveProfile": async ({ profile }) => {
+      const saved = await profiles.save(profile);
+      await forgetRemoteModels(services);
+      return { profile: saved };
+    },
+    "models.deleteProfile": async ({ id }) => {
+      const deleted = await profiles.delete(id);
+      await forgetRemoteModels(services);
+      return { deleted };
+    },
     "models.setApiKey": async ({ name, key }) => {
       const { store, cache } = services.apiKeys;
       if (!store) throw new StudioError("conflict", `web mode stores no API keys: set ${name} in the environment of the engine's process`);
       await store.set(name, key);
       cache.set(name, key);
-      await forgetRemoteModels(services, name);
+      await forgetRemoteModels(services);
       return { stored: true as const };
     },
     "models.deleteApiKey": async ({ name }) => {
@@ -96,15 +104,18 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
       if (!store) throw new StudioError("conflict", "web mode stores no API keys");
       const deleted = await store.delete(name);
       cache.delete(name);
-      await forgetRemoteModels(services, name);
+      await forgetRemoteModels(services);
       return { deleted };
     },
   };
 }
 
-/** Server models built with the old key are dropped; the next discussion builds them with the new one. */
-async function forgetRemoteModels({ registry }: StudioServices, apiKeyEnv: string): Promise<void> {
-  for (const { ref } of registry.entries) if (ref.backend === "openai" && ref.apiKeyEnv === apiKeyEnv) await registry.unload(ref);
+/**
+ * Server models built from a profile or key that just changed are dropped, so the next
+ * discussion connects with what the profile says now (they hold no state worth keeping).
+ */
+async function forgetRemoteModels({ registry }: StudioServices): Promise<void> {
+  for (const { ref } of registry.entries) if (ref.backend === "openai") await registry.unload(ref);
 }
 
 export async function modelsDirectory({ settings, layout }: StudioServices): Promise<string> {

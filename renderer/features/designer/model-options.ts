@@ -1,10 +1,8 @@
-import { modelDisplayName, type ModelRef } from "../../../shared/domain/model-ref.js";
+import { isInlineServerRef, modelDisplayName, modelRefKey, type ModelRef } from "../../../shared/domain/model-ref.js";
 import type { ModelEntry } from "../../../shared/domain/model-info.js";
 
 /** A select value that identifies a model reference. */
-export function modelKey(ref: ModelRef): string {
-  return ref.backend === "llama" ? `llama:${ref.path}` : `openai:${ref.baseUrl}#${ref.modelName}`;
-}
+export const modelKey = modelRefKey;
 
 export interface ModelOption {
   key: string;
@@ -21,7 +19,13 @@ export function modelOptions(models: readonly ModelEntry[], inUse: readonly (Mod
     options.set(modelKey(ref), { key: modelKey(ref), label: model.info?.name && model.info.name !== model.fileName ? `${model.fileName} (${model.info.name})` : model.fileName, ref });
   }
   for (const ref of inUse) {
-    if (ref && !options.has(modelKey(ref))) options.set(modelKey(ref), { key: modelKey(ref), label: `${modelDisplayName(ref)}${ref.backend === "openai" ? " (server)" : ""}`, ref });
+    if (ref && !options.has(modelKey(ref))) options.set(modelKey(ref), { key: modelKey(ref), label: inUseLabel(ref), ref });
   }
   return [...options.values()];
+}
+
+function inUseLabel(ref: ModelRef): string {
+  // An older design's inline server runs only through a profile for the same URL: say so where the user picks.
+  if (isInlineServerRef(ref)) return `${ref.modelName} at ${ref.baseUrl} (older design: choose a server profile)`;
+  return `${modelDisplayName(ref)}${ref.backend === "openai" ? " (server)" : ""}`;
 }

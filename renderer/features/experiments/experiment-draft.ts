@@ -4,7 +4,7 @@
  */
 import presets from "../../../resources/prompt-presets.json";
 import { experimentSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona } from "../../../shared/domain/index.js";
-import { modelDisplayName } from "../../../shared/domain/model-ref.js";
+import { modelDisplayName, modelRefKey } from "../../../shared/domain/model-ref.js";
 
 export interface ModeratorDraft {
   label: string;
@@ -91,9 +91,7 @@ export function presetLabel(text: string): string {
   return text.replace(/[^\w .+-]+/g, "-").trim().slice(0, 40) || "condition";
 }
 
-export function modelKey(ref: ModelRef): string {
-  return ref.backend === "llama" ? `llama:${ref.path}` : `openai:${ref.baseUrl}#${ref.modelName}`;
-}
+export const modelKey = modelRefKey;
 
 export function modelChoice(ref: ModelRef, label?: string): ModelChoice {
   return { key: modelKey(ref), label: label ?? modelDisplayName(ref), ref };

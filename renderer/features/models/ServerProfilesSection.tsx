@@ -35,6 +35,7 @@ export function ServerProfilesSection() {
   };
   return (
     <Section title="OpenAI-compatible servers">
+      <p className="mb-2 text-xs text-slate-500">Designs and experiments name a server by its profile name; its API key is only ever sent to that profile's base URL.</p>
       {profiles.length > 0 && (
         <ul className="mb-3 flex flex-col">
           {profiles.map((profile) => (
