@@ -38,10 +38,17 @@ const WORDSEP = new RegExp(
 );
 
 /** Python's len(): code points, not UTF-16 units. */
-function pyLen(text: string): number {
+export function pyLen(text: string): number {
   let length = 0;
   for (const _ of text) length++;
   return length;
+}
+
+const PY_SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, "u");
+
+/** Python's `text.split()`: the words between runs of str.isspace() characters. */
+export function pySplit(text: string): string[] {
+  return text.split(PY_SPACE_RUN).filter((word) => word.length > 0);
 }
 
 /** Python's `text.strip() == ""`: empty or only characters for which str.isspace() holds. */

@@ -1,0 +1,111 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
+import type { FileProblem } from "../../shared/contract.js";
+import { CorruptFileError, readDataFile } from "./data-file.js";
+import { runPaths } from "./run-files.js";
+
+/** What analysis needs of experiment.json; the spec is read on its own so an older spec cannot hide the grid. */
+const experimentFileSchema = z.object({
+  kind: z.literal("syndisco-studio.experiment"),
+  spec: z.unknown(),
+  cells: z.array(z.object({ id: z.string(), conditions: z.record(z.string(), z.string()) })),
+  discussions: z.array(z.object({ discussionId: z.string(), cell: z.string(), repetition: z.number().int() })),
+});
+
+export type StudyDiscussionStatus = "pending" | "running" | "completed" | "stopped" | "failed" | "recovered" | "imported" | "unreadable";
+
+export interface StudyDiscussionFiles {
+  discussionId: string;
+  cell: string | null;
+  repetition: number | null;
+  /** The study's grid conditions for this discussion's cell (factor name -> level). */
+  factors: Record<string, string>;
+  discussionFile: string;
+  recordFile: string;
+  journalFile: string;
+}
+
+export interface StudyFolder {
+  folder: string;
+  name: string;
+  /** "study": an experiment folder with its grid; "folder": any folder of SynDisco discussion files. */
+  kind: "study" | "folder";
+  spec: ExperimentSpec | null;
+  /** Grid factors in the spec's order (moderator, turnManager, model, topic, userInstructions, ...). */
+  factorNames: string[];
+  cells: { id: string; conditions: Record<string, string> }[];
+  discussions: StudyDiscussionFiles[];
+  problems: FileProblem[];
+}
+
+/**
+ * A study folder as `experiment run` writes it (experiment.json with its grid, each cell's
+ * discussions in their own folder), or any folder of discussion files, read recursively.
+ */
+export async function readStudyFolder(folder: string): Promise<StudyFolder> {
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) throw new StudyFolderError(`${folder} is not a folder`);
+  const experimentFile = path.join(folder, "experiment.json");
+  let experiment: z.infer<typeof experimentFileSchema> | null;
+  try {
+    experiment = await readDataFile(experimentFile, experimentFileSchema);
+  } catch (error) {
+    if (error instanceof CorruptFileError) throw new StudyFolderError(error.message);
+    throw error;
+  }
+  if (experiment === null) return plainFolder(folder);
+
+  const spec = experimentSpecSchema.safeParse(experiment.spec);
+  const cells = experiment.cells.map(({ id, conditions }) => ({ id, conditions }));
+  const conditionsOf = new Map(cells.map((cell) => [cell.id, cell.conditions]));
+  const discussions = experiment.discussions.map(({ discussionId, cell, repetition }) => {
+    const paths = runPaths(path.join(folder, cell), discussionId);
+    return { discussionId, cell, repetition, factors: conditionsOf.get(cell) ?? {}, discussionFile: paths.discussion, recordFile: paths.runRecord, journalFile: paths.journal };
+  });
+  const problems: FileProblem[] = spec.success ? [] : [{ file: experimentFile, message: "its spec is not one this version reads; the grid and files are analysed without it" }];
+  const specName = spec.success ? spec.data.name : null;
+  return {
+    folder,
+    name: specName ?? path.basename(folder),
+    kind: "study",
+    spec: spec.success ? spec.data : null,
+    factorNames: Object.keys(cells[0]?.conditions ?? {}),
+    cells,
+    discussions,
+    problems,
+  };
+}
+
+async function plainFolder(folder: string): Promise<StudyFolder> {
+  const files = await discussionFilesUnder(folder);
+  return {
+    folder,
+    name: path.basename(path.resolve(folder)),
+    kind: "folder",
+    spec: null,
+    factorNames: [],
+    cells: [],
+    discussions: files.map((file) => {
+      const paths = runPaths(path.dirname(file), path.basename(file, ".json"));
+      return { discussionId: path.basename(file, ".json"), cell: null, repetition: null, factors: {}, discussionFile: file, recordFile: paths.runRecord, journalFile: paths.journal };
+    }),
+    problems: [],
+  };
+}
+
+/** Every `*.json` below the folder except our own run records, caches and specs. */
+async function discussionFilesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".json") && !entry.name.endsWith(".run.json") && !NOT_DISCUSSIONS.has(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+const NOT_DISCUSSIONS = new Set(["experiment.json", "measures-cache.json", "library-index.json"]);
+
+export class StudyFolderError extends Error {
+  override readonly name = "StudyFolderError";
+}
