@@ -46,21 +46,21 @@ export async function measureStudy(folder: string, options: MeasureStudyOptions 
   const discussions: StudyDiscussion[] = [];
   let measuredNow = 0;
   let fromCache = 0;
+  // Finding what changed is only file system queries: many at once. Measuring is CPU work: one at a time.
+  const keys = await mapConcurrently(study.discussions, 32, (files) => inputKey(files, annotations, dimensions));
   for (const [done, files] of study.discussions.entries()) {
-    const discussionKey = await fileKey(files.discussionFile);
-    if (discussionKey === "-") {
+    const input = keys[done] as Awaited<ReturnType<typeof inputKey>>;
+    if (input === null) {
       const running = await access(files.journalFile).then(() => true, () => false);
       discussions.push({ ...files, status: running ? "running" : "pending", measured: null });
       continue;
     }
-    const annotationFiles = await annotations.forDiscussion(files.discussionId);
-    const key = [discussionKey, await fileKey(files.recordFile), ...(await Promise.all(annotationFiles.files.map(fileKey))), dimensions.join("\u0001")].join("|");
-    let measured = cache?.get(files.discussionId, key) ?? null;
+    let measured = cache?.get(files.discussionId, input.key) ?? null;
     if (measured) fromCache++;
     else {
       try {
-        measured = await measureFiles(files, { dimensions, means: annotationFiles.means });
-        cache?.set(files.discussionId, key, measured);
+        measured = await measureFiles(files, { dimensions, means: input.means });
+        cache?.set(files.discussionId, input.key, measured);
         measuredNow++;
       } catch (error) {
         problems.push({ file: files.discussionFile, message: error instanceof Error ? error.message : String(error) });
@@ -74,6 +74,28 @@ export async function measureStudy(folder: string, options: MeasureStudyOptions 
     await cache.save();
   }
   return { study, annotationDimensions: dimensions, discussions, problems, measuredNow, fromCache };
+}
+
+/** The cache key of a written discussion (its files and the annotation dimensions), or null when it is not written yet. */
+async function inputKey(files: StudyDiscussionFiles, annotations: AnnotationSource, dimensions: readonly string[]) {
+  const discussionKey = await fileKey(files.discussionFile);
+  if (discussionKey === "-") return null;
+  const annotated = await annotations.forDiscussion(files.discussionId);
+  const fileKeys = await Promise.all([files.recordFile, ...annotated.files].map(fileKey));
+  return { key: [discussionKey, ...fileKeys, dimensions.join("\u0001")].join("|"), means: annotated.means };
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function measureFiles(files: StudyDiscussionFiles, annotations: Parameters<typeof measureDiscussion>[0]["annotations"]): Promise<MeasuredDiscussion> {
