@@ -7,8 +7,9 @@ import { convertCommand } from "./cli/convert-command.js";
 import { recoverCommand } from "./cli/recover-command.js";
 import { experimentCommand } from "./cli/experiment-command.js";
 import { modelsCommand } from "./cli/models-command.js";
+import { analyzeCommand } from "./cli/analyze-command.js";
 
-const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, modelsCommand];
+const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, modelsCommand, analyzeCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);

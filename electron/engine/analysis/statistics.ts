@@ -1,11 +1,14 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import ttest2 from "@stdlib/stats-ttest2";
-import anova1 from "@stdlib/stats-anova1";
-import kruskalTest from "@stdlib/stats-kruskal-test";
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import fCdf from "@stdlib/stats-base-dists-f-cdf";
+import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 
 /**
- * Descriptive statistics and tests for condition comparisons. Distributions and tests come
- * from stdlib (checked against scipy in the tests); only Holm's correction is written here.
+ * Descriptive statistics and tests for condition comparisons, checked against scipy and
+ * statsmodels in the tests. The distributions (t, F, chi-square) come from stdlib; the test
+ * statistics are the textbook sums written here, because stdlib's own tests are too slow for
+ * redrawing a study of 50,000 comments (its anova1 compares group labels with a new collator
+ * each time: 70 ms for 1,800 values; its kruskal-test ranks 54,000 values in 600 ms).
  * Each test answers null with a reason when the data cannot support it, never NaN.
  */
 
@@ -24,7 +27,7 @@ export function describe(values: readonly number[]): Description {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null, ciLow: null, ciHigh: null, median: null };
   const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = n >> 1;
   const median = n % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   if (n === 1) return { n, mean, sd: null, ciLow: null, ciHigh: null, median };
@@ -46,8 +49,12 @@ export interface WelchResult {
 export function welchTest(a: readonly number[], b: readonly number[]): TestResult<WelchResult> {
   if (a.length < 2 || b.length < 2) return { ok: false, reason: "each side needs at least two values" };
   if (variance(a) === 0 && variance(b) === 0) return { ok: false, reason: "no variance on either side" };
-  const result = ttest2([...a], [...b], { variance: "unequal" });
-  return { ok: true, value: { meanDifference: mean(a) - mean(b), t: result.statistic, df: result.df, p: result.pValue } };
+  const [meanA, meanB] = [mean(a), mean(b)];
+  const [seA, seB] = [variance(a) / a.length, variance(b) / b.length];
+  const t = (meanA - meanB) / Math.sqrt(seA + seB);
+  // Welch-Satterthwaite degrees of freedom.
+  const df = (seA + seB) ** 2 / (seA ** 2 / (a.length - 1) + seB ** 2 / (b.length - 1));
+  return { ok: true, value: { meanDifference: meanA - meanB, t, df, p: 2 * tCdf(-Math.abs(t), df) } };
 }
 
 export interface AnovaResult {
@@ -64,10 +71,18 @@ export function oneWayAnova(groups: readonly (readonly number[])[]): TestResult<
   if (present.length < 2) return { ok: false, reason: "needs at least two conditions with data" };
   if (total <= present.length) return { ok: false, reason: "needs more values than conditions" };
   if (present.every((group) => variance(group) === 0 || group.length < 2)) return { ok: false, reason: "no variance within conditions" };
-  const values = present.flat();
-  const labels = present.flatMap((group, index) => group.map(() => String(index)));
-  const result = anova1(values, labels);
-  return { ok: true, value: { f: result.statistic, dfBetween: result.treatment.df, dfWithin: result.error.df, p: result.pValue } };
+  const grand = present.reduce((sum, group) => sum + group.reduce((inner, value) => inner + value, 0), 0) / total;
+  let between = 0;
+  let within = 0;
+  for (const group of present) {
+    const groupMean = mean(group);
+    between += group.length * (groupMean - grand) ** 2;
+    for (const value of group) within += (value - groupMean) ** 2;
+  }
+  const dfBetween = present.length - 1;
+  const dfWithin = total - present.length;
+  const f = between / dfBetween / (within / dfWithin);
+  return { ok: true, value: { f, dfBetween, dfWithin, p: 1 - fCdf(f, dfBetween, dfWithin) } };
 }
 
 export interface KruskalResult {
@@ -80,11 +95,32 @@ export interface KruskalResult {
 export function kruskalWallis(groups: readonly (readonly number[])[]): TestResult<KruskalResult> {
   const present = groups.filter((group) => group.length > 0);
   if (present.length < 2) return { ok: false, reason: "needs at least two conditions with data" };
-  const values = present.flat();
+  const values = Float64Array.from(present.flat());
   if (values.every((value) => value === values[0])) return { ok: false, reason: "all values are equal" };
-  const [first, ...rest] = present.map((group) => [...group]) as [number[], ...number[][]];
-  const result = kruskalTest(first, ...rest);
-  return { ok: true, value: { h: result.statistic, df: result.df, p: result.pValue } };
+  const n = values.length;
+  // Mid-ranks: tied values share the mean of the ranks they span (found by binary search in
+  // the sorted values, which a typed array sorts natively); the ties also correct H.
+  const sorted = Float64Array.from(values).sort();
+  let tieTerm = 0;
+  for (let start = 0; start < n; ) {
+    let end = start;
+    while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
+    const tied = end - start + 1;
+    tieTerm += tied ** 3 - tied;
+    start = end + 1;
+  }
+  const ranks = values.map((value) => (lowerBound(sorted, value) + upperBound(sorted, value) - 1) / 2 + 1);
+  let h = 0;
+  let offset = 0;
+  for (const group of present) {
+    let rankSum = 0;
+    for (let k = 0; k < group.length; k++) rankSum += ranks[offset + k] as number;
+    h += rankSum ** 2 / group.length;
+    offset += group.length;
+  }
+  h = ((12 / (n * (n + 1))) * h - 3 * (n + 1)) / (1 - tieTerm / (n ** 3 - n));
+  const df = present.length - 1;
+  return { ok: true, value: { h, df, p: 1 - chisquareCdf(h, df) } };
 }
 
 /**
@@ -111,4 +147,28 @@ function variance(values: readonly number[]): number {
   if (values.length < 2) return 0;
   const m = mean(values);
   return values.reduce((sum, value) => sum + (value - m) ** 2, 0) / (values.length - 1);
+}
+
+/** First index whose value is not below `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** First index whose value is above `value`. */
+function upperBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

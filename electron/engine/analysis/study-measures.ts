@@ -101,8 +101,10 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (
 async function measureFiles(files: StudyDiscussionFiles, annotations: Parameters<typeof measureDiscussion>[0]["annotations"]): Promise<MeasuredDiscussion> {
   const text = await readTextIfExists(files.discussionFile);
   if (text === null) throw new Error("the file disappeared while the study was read");
-  const result = importDiscussionFile(text, path.basename(files.discussionFile));
-  if (!result.ok) throw new Error(`not analysed: ${result.error.message}`);
+  const fileName = path.basename(files.discussionFile);
+  const result = importDiscussionFile(text, fileName);
+  // The problem is reported with the file's path: its name need not open the message too.
+  if (!result.ok) throw new Error(result.error.message.replace(`${fileName}: `, ""));
   // A damaged run record costs only the token counts and exact turns; the discussion is still measured.
   const record: RunRecord | null = await readDataFile(files.recordFile, runRecordSchema).catch(() => null);
   return measureDiscussion({ log: result.value, record, annotations });

@@ -27,14 +27,15 @@ export function summarize(study: StudyMeasures, request: AnalysisRequest): Analy
 
   const notes: string[] = [];
   const analysed = study.discussions.filter((discussion) => discussion.measured && ANALYSED_STATUSES.has(discussion.status));
-  const leftOut = countBy(study.discussions.filter((discussion) => !analysed.includes(discussion)), (discussion) => discussion.status);
+  const used = new Set(analysed);
+  const leftOut = countBy(study.discussions.filter((discussion) => !used.has(discussion)), (discussion) => discussion.status);
   for (const [status, count] of leftOut) notes.push(`${count} ${count === 1 ? "discussion" : "discussions"} ${LEFT_OUT_REASON[status] ?? `left out (${status})`}`);
 
   const conditions = conditionsOf(study, request.factors, analysed);
   const roles = measure.level === "comment" ? (request.roles ?? measure.roles) : measure.roles;
   const unit = measure.level === "discussion" ? "discussion" : request.unit;
-  const valuesOf = (condition: Condition) => unitValues(condition.discussions, measure, unit, roles);
-  const groups = conditions.map(valuesOf);
+  const series = new Map(measure.level === "comment" ? analysed.map((discussion) => [discussion, seriesOf(discussion, measure, roles)] as const) : []);
+  const groups = conditions.map((condition) => unitValues(condition, measure, unit, series));
 
   const summaries: ConditionSummary[] = conditions.map((condition, index) => {
     const values = groups[index] as number[];
@@ -48,7 +49,7 @@ export function summarize(study: StudyMeasures, request: AnalysisRequest): Analy
     factors: request.factors,
     roles,
     conditions: summaries,
-    byTurn: measure.level === "comment" ? conditions.flatMap((condition) => turnCurve(condition, measure, roles)) : [],
+    byTurn: measure.level === "comment" ? conditions.flatMap((condition) => turnCurve(condition, series)) : [],
     histogram: histogramBins(conditions.map((condition, index) => ({ condition: condition.label, values: groups[index] as number[] }))),
     pairwise: pairwise(conditions.map((condition) => condition.label), groups),
     omnibus: omnibus(groups),
@@ -65,6 +66,11 @@ const LEFT_OUT_REASON: Record<string, string> = {
   unreadable: "unreadable (see the problems listed)",
 };
 
+/** The condition labels `summarize` uses for these factors, in its order. */
+export function conditionLabels(study: StudyMeasures, factors: readonly string[]): string[] {
+  return conditionsOf(study, factors, []).map((condition) => condition.label);
+}
+
 /** Every combination of the factors' levels in the grid's order, even those without discussions. */
 function conditionsOf(study: StudyMeasures, factors: readonly string[], discussions: readonly StudyDiscussion[]): Condition[] {
   if (factors.length === 0) return [{ label: "all", levels: {}, discussions: [...discussions] }];
@@ -78,52 +84,72 @@ function conditionsOf(study: StudyMeasures, factors: readonly string[], discussi
   }));
 }
 
+/** A discussion's values of a comment measure in turn order (comments are logged in turn order). */
+interface Series {
+  turns: number[];
+  values: number[];
+}
+
+function seriesOf(discussion: StudyDiscussion, measure: CommentMeasure, roles: readonly AnalysisRoleName[]): Series {
+  const series: Series = { turns: [], values: [] };
+  for (const comment of discussion.measured!.comments) {
+    if (!roles.includes(comment.role)) continue;
+    const value = measure.value(comment);
+    if (value === null) continue;
+    series.turns.push(comment.turn);
+    series.values.push(value);
+  }
+  return series;
+}
+
 /** One value per comment, or per discussion (the mean of its comments' values). */
-function unitValues(discussions: readonly StudyDiscussion[], measure: CommentMeasure | DiscussionMeasure, unit: "comment" | "discussion", roles: readonly AnalysisRoleName[]): number[] {
+function unitValues(condition: Condition, measure: CommentMeasure | DiscussionMeasure, unit: "comment" | "discussion", series: ReadonlyMap<StudyDiscussion, Series>): number[] {
   const values: number[] = [];
-  for (const discussion of discussions) {
-    const measured = discussion.measured!;
+  for (const discussion of condition.discussions) {
     if (measure.level === "discussion") {
-      const value = measure.value(measured.measures);
+      const value = measure.value(discussion.measured!.measures);
       if (value !== null) values.push(value);
       continue;
     }
-    const commentValues = commentValuesOf(measured.comments, measure, roles).map(([, value]) => value);
-    if (unit === "comment") values.push(...commentValues);
-    else if (commentValues.length > 0) values.push(commentValues.reduce((sum, value) => sum + value, 0) / commentValues.length);
-  }
-  return values;
-}
-
-function commentValuesOf(comments: NonNullable<StudyDiscussion["measured"]>["comments"], measure: CommentMeasure, roles: readonly AnalysisRoleName[]): [turn: number, value: number][] {
-  const values: [number, number][] = [];
-  for (const comment of comments) {
-    if (!roles.includes(comment.role)) continue;
-    const value = measure.value(comment);
-    if (value !== null) values.push([comment.turn, value]);
+    const own = (series.get(discussion) as Series).values;
+    if (unit === "comment") for (const value of own) values.push(value);
+    else if (own.length > 0) values.push(own.reduce((sum, value) => sum + value, 0) / own.length);
   }
   return values;
 }
 
 /** Mean by turn over comments, and each discussion's running mean up to the turn averaged over discussions. */
-function turnCurve(condition: Condition, measure: CommentMeasure, roles: readonly AnalysisRoleName[]): TurnPoint[] {
+function turnCurve(condition: Condition, series: ReadonlyMap<StudyDiscussion, Series>): TurnPoint[] {
   const atTurn = new Map<number, number[]>();
-  const perDiscussion = condition.discussions.map((discussion) => commentValuesOf(discussion.measured!.comments, measure, roles).filter(([turn]) => turn >= 0));
-  for (const values of perDiscussion) {
-    for (const [turn, value] of values) {
+  const perDiscussion = condition.discussions.map((discussion) => series.get(discussion) as Series);
+  for (const { turns, values } of perDiscussion) {
+    turns.forEach((turn, index) => {
+      if (turn < 0) return;
       const list = atTurn.get(turn);
-      if (list) list.push(value);
-      else atTurn.set(turn, [value]);
-    }
+      if (list) list.push(values[index] as number);
+      else atTurn.set(turn, [values[index] as number]);
+    });
   }
   const turns = [...atTurn.keys()].sort((a, b) => a - b);
-  return turns.map((turn) => {
-    const here = describe(atTurn.get(turn) as number[]);
-    const running = perDiscussion.flatMap((values) => {
-      const upTo = values.filter(([t]) => t <= turn);
-      return upTo.length === 0 ? [] : [upTo.reduce((sum, [, value]) => sum + value, 0) / upTo.length];
+  // Each discussion's running mean at every turn, in one pass over its values.
+  const running = turns.map(() => [] as number[]);
+  for (const own of perDiscussion) {
+    let sum = 0;
+    let count = 0;
+    let next = 0;
+    while (next < own.turns.length && (own.turns[next] as number) < 0) next++;
+    turns.forEach((turn, index) => {
+      while (next < own.turns.length && (own.turns[next] as number) <= turn) {
+        sum += own.values[next] as number;
+        count++;
+        next++;
+      }
+      if (count > 0) (running[index] as number[]).push(sum / count);
     });
-    const cumulative = describe(running);
+  }
+  return turns.map((turn, index) => {
+    const here = describe(atTurn.get(turn) as number[]);
+    const cumulative = describe(running[index] as number[]);
     return {
       condition: condition.label,
       turn,
