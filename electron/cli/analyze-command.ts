@@ -2,9 +2,6 @@ import path from "node:path";
 import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { parseFlags } from "./parse-flags.js";
-import { measureStudy } from "../engine/analysis/study-measures.js";
-import { writeStudyReport } from "../engine/analysis/write-report.js";
-import { StudyFolderError } from "../storage/study-folder.js";
 import { throttled } from "../api/throttle.js";
 
 const help = `Usage: syndisco-studio analyze <study folder> --out <dir> [--no-cache]
@@ -32,6 +29,12 @@ export const analyzeCommand: CliCommand = {
     if (positionals.length !== 1) throw new CliError("analyze needs exactly one study folder");
     if (!values.out) throw new CliError("--out <dir> is required");
     const folder = positionals[0] as string;
+    // Loaded here, not at start-up: every other command would pay for the statistics and Parquet code.
+    const [{ measureStudy }, { writeStudyReport }, { StudyFolderError }] = await Promise.all([
+      import("../engine/analysis/study-measures.js"),
+      import("../engine/analysis/write-report.js"),
+      import("../storage/study-folder.js"),
+    ]);
     const progress = process.stderr.isTTY
       ? throttled(([done, total]: [number, number]) => process.stderr.write(`\rmeasuring ${done}/${total} discussions\x1b[K`), 200)
       : throttled(([done, total]: [number, number]) => process.stderr.write(`measuring ${done}/${total} discussions\n`), 5000);

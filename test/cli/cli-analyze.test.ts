@@ -6,7 +6,7 @@ import { runCli } from "../support/cli.js";
 import { writeParkStudy, type WrittenStudy } from "../support/analysis-study.js";
 import { cellDirectory } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
-import { parseCsv } from "../support/csv.js";
+import { parseCsv } from "../../shared/csv.js";
 
 let root: string;
 let study: WrittenStudy;

@@ -10,7 +10,7 @@ import { writeStudyDataset, type WrittenDataset } from "../../../electron/engine
 import { summarize } from "../../../electron/engine/analysis/summarize.js";
 import { figureStem } from "../../../electron/engine/analysis/report-plan.js";
 import { writeParkStudy } from "../../support/analysis-study.js";
-import { parseCsv } from "../../support/csv.js";
+import { parseCsv } from "../../../shared/csv.js";
 
 /**
  * What pandas 3 / pyarrow read from this same dataset, recorded once by

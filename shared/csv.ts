@@ -1,4 +1,4 @@
-/** Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
+/** Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF line ends) into rows of fields. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -26,4 +26,11 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/** Rows as objects keyed by the header row's names. */
+export function parseCsvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ""])));
 }
