@@ -10,6 +10,7 @@ import { runRecordSchema } from "./domain/run-record.js";
 import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
 import { modelCommands, modelEvents } from "./contract-models.js";
 import { experimentCommands, experimentEvents } from "./contract-experiments.js";
+import { analysisCommands } from "./contract-analysis.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -168,6 +169,7 @@ export const commands = {
   "settings.update": command(z.strictObject({ changes: settingsSchema.partial().strict() }), z.object({ settings: settingsSchema })),
   ...modelCommands,
   ...experimentCommands,
+  ...analysisCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -12,6 +12,7 @@ import type { ExperimentSpecStore } from "./experiments-specs.js";
 import type { ModelDownloads } from "./model-downloads.js";
 import type { ServerProfileStore } from "./server-profiles.js";
 import type { ApiKeyStore } from "./api-keys.js";
+import type { AnalysisService } from "./analysis-service.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
@@ -33,6 +34,8 @@ export interface StudioServices {
   profiles: ServerProfileStore;
   experiments: ExperimentService;
   experimentSpecs: ExperimentSpecStore;
+  /** Studies in the data folder and their analysis. */
+  analysis: AnalysisService;
   /** Stored API keys (desktop only: `store` is null in web mode) and their decrypted values by variable name. */
   apiKeys: { store: ApiKeyStore | null; cache: Map<string, string> };
 }

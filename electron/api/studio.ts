@@ -26,6 +26,9 @@ import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import type { ApiKeyStore } from "./api-keys.js";
 import { personaHandlers } from "./handlers/personas.js";
 import { settingsHandlers } from "./handlers/settings.js";
+import { analysisHandlers } from "./handlers/analysis.js";
+import { AnalysisService } from "./analysis-service.js";
+import type { ExperimentProgress } from "../../shared/domain/index.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -119,6 +122,11 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       emit: (event) => hub.emit(event),
     }),
     experimentSpecs: new ExperimentSpecStore(path.join(layout.root, "experiment-specs")),
+    analysis: new AnalysisService({
+      directory: path.join(layout.root, "experiments"),
+      active: (studyId) => activeState(services.experiments.list().find((study) => study.experimentId === studyId)?.progress.state),
+      emit: (event) => hub.emit(event),
+    }),
   };
   const handlers: Handlers = {
     ...personaHandlers(services),
@@ -128,6 +136,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...modelHandlers(services),
     ...settingsHandlers(services),
     ...experimentHandlers(services),
+    ...analysisHandlers(services),
   };
   const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
   return {
@@ -149,4 +158,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await registry.dispose();
     },
   };
+}
+
+/** A study's run as the studies list shows it: running or paused while active, nothing otherwise. */
+function activeState(state: ExperimentProgress["state"] | undefined): "running" | "paused" | null {
+  if (state === "running" || state === "cancelling") return "running";
+  return state === "paused" ? "paused" : null;
 }

@@ -11,7 +11,7 @@ const experimentFileSchema = z.object({
   kind: z.literal("syndisco-studio.experiment"),
   spec: z.unknown(),
   cells: z.array(z.object({ id: z.string(), conditions: z.record(z.string(), z.string()) })),
-  discussions: z.array(z.object({ discussionId: z.string(), cell: z.string(), repetition: z.number().int() })),
+  discussions: z.array(z.object({ discussionId: z.string(), cell: z.string(), repetition: z.number().int(), participants: z.array(z.string()).default([]) })),
 });
 
 export type StudyDiscussionStatus = "pending" | "running" | "completed" | "stopped" | "failed" | "recovered" | "imported" | "unreadable";
@@ -20,6 +20,8 @@ export interface StudyDiscussionFiles {
   discussionId: string;
   cell: string | null;
   repetition: number | null;
+  /** The participants the plan sampled (empty outside a study). */
+  participants: string[];
   /** The study's grid conditions for this discussion's cell (factor name -> level). */
   factors: Record<string, string>;
   discussionFile: string;
@@ -60,9 +62,9 @@ export async function readStudyFolder(folder: string): Promise<StudyFolder> {
   const spec = experimentSpecSchema.safeParse(experiment.spec);
   const cells = experiment.cells.map(({ id, conditions }) => ({ id, conditions }));
   const conditionsOf = new Map(cells.map((cell) => [cell.id, cell.conditions]));
-  const discussions = experiment.discussions.map(({ discussionId, cell, repetition }) => {
+  const discussions = experiment.discussions.map(({ discussionId, cell, repetition, participants }) => {
     const paths = runPaths(path.join(folder, cell), discussionId);
-    return { discussionId, cell, repetition, factors: conditionsOf.get(cell) ?? {}, discussionFile: paths.discussion, recordFile: paths.runRecord, journalFile: paths.journal };
+    return { discussionId, cell, repetition, participants, factors: conditionsOf.get(cell) ?? {}, discussionFile: paths.discussion, recordFile: paths.runRecord, journalFile: paths.journal };
   });
   const problems: FileProblem[] = spec.success ? [] : [{ file: experimentFile, message: "its spec is not one this version reads; the grid and files are analysed without it" }];
   const specName = spec.success ? spec.data.name : null;
@@ -89,7 +91,7 @@ async function plainFolder(folder: string): Promise<StudyFolder> {
     cells: [],
     discussions: files.map((file) => {
       const paths = runPaths(path.dirname(file), path.basename(file, ".json"));
-      return { discussionId: path.basename(file, ".json"), cell: null, repetition: null, factors: {}, discussionFile: file, recordFile: paths.runRecord, journalFile: paths.journal };
+      return { discussionId: path.basename(file, ".json"), cell: null, repetition: null, participants: [], factors: {}, discussionFile: file, recordFile: paths.runRecord, journalFile: paths.journal };
     }),
     problems: [],
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { experimentSpecSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
 import { planExperiment, type PlannedDiscussion } from "../../electron/engine/experiment-plan.js";
 import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
-import { cellDirectory, writeExperimentFile } from "../../electron/storage/experiment-files.js";
+import { cellDirectory, writeExperimentFile, writeManifest } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
 import { serializeLegacyDiscussion } from "../../electron/storage/legacy-format.js";
 import { testPersona } from "./designs.js";
@@ -80,6 +80,13 @@ export async function writeParkStudy(folder: string, options: { records?: boolea
       await writeFile(paths.runRecord, JSON.stringify(silentTurnRecord(planned, comments)));
     }
   }
+  await writeManifest(folder, plan.discussions.map((planned) => ({
+    planned,
+    status: "completed",
+    comments: 1 + parkStudyComments[planned.cell.conditions.moderator]![planned.repetition]!.length,
+    generatedTokens: 0,
+    seconds: 0,
+  })));
   return { spec, planned: plan.discussions, find };
 }
 
