@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from "electron";
 import { createStudio, type Studio } from "./api/studio.js";
+import { resourcesDirectory } from "./resources.js";
 import { SafeStorageApiKeyStore } from "./api/api-keys.js";
 import { registerAppScheme, serveRenderer } from "./desktop/app-protocol.js";
 import { bindIpc } from "./desktop/ipc.js";
@@ -39,6 +40,8 @@ async function start(): Promise<void> {
   studio = await createStudio({
     dataDirectory,
     appLabel: `syndisco-studio ${app.getVersion()}`,
+    // Packaged, the resources sit outside the asar (electron-builder's extraResources).
+    resourcesDirectory: resourcesDirectory({ packaged: app.isPackaged, resourcesPath: process.resourcesPath }),
     // Server API keys are kept encrypted by the OS keychain, never in plain files.
     apiKeys: new SafeStorageApiKeyStore(safeStorage, path.join(dataDirectory, "api-keys.json")),
   });

@@ -10,6 +10,7 @@ import { defaultDataDirectory } from "./app-paths.js";
 import { createStudio } from "./api/studio.js";
 import { startWebServer } from "./api/web/web-server.js";
 import { isLoopback } from "./api/web/web-auth.js";
+import { openInBrowser } from "./open-browser.js";
 
 const HELP = `Usage: npm run serve -- [options]
 
@@ -17,6 +18,7 @@ const HELP = `Usage: npm run serve -- [options]
   --host <addr>    address to bind (default 127.0.0.1; anything else exposes the studio to the network)
   --model <file>   a GGUF file to load at start and list among the models
   --data <dir>     data folder (default ${defaultDataDirectory()})
+  --open           open the URL in the browser (where there is one; never when CI is set)
   --help           this text`;
 
 async function main(): Promise<void> {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       model: { type: "string" },
       data: { type: "string" },
+      open: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({ router: studio.router, events: studio.events, host, port, staticDirectory });
   console.log(`SynDisco Studio (web mode), data in ${dataDirectory}`);
   console.log(`Open: ${server.url}`);
+  if (values.open && openInBrowser(server.url)) console.log("(opened in your browser)");
   const shutdown = async () => {
     await server.close();
     await studio.dispose();

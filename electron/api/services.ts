@@ -13,10 +13,13 @@ import type { ModelDownloads } from "./model-downloads.js";
 import type { ServerProfileStore } from "./server-profiles.js";
 import type { ApiKeyStore } from "./api-keys.js";
 import type { AnalysisService } from "./analysis-service.js";
+import type { BundledResources } from "../resources.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
   layout: DataLayout;
+  /** Our own data files shipped with the app (catalog, starter personas, example design). */
+  resources: BundledResources;
   personas: PersonaStore;
   designs: DesignStore;
   settings: SettingsStore;

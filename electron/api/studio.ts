@@ -2,6 +2,7 @@ import path from "node:path";
 import type { DiscussionDesign } from "../../shared/domain/design.js";
 import { dataLayout } from "../app-paths.js";
 import { usesLocalModel } from "../engine/design-helpers.js";
+import { bundledResources, resourcesDirectory } from "../resources.js";
 import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { DesignStore } from "../storage/design-store.js";
@@ -40,6 +41,8 @@ export interface StudioOptions {
   router?: RouterOptions;
   /** Where the desktop app keeps API keys (Electron safeStorage); web mode has none and uses the environment. */
   apiKeys?: ApiKeyStore;
+  /** The app's resources folder (electron/resources.ts); by default the checkout's. */
+  resourcesDirectory?: string;
   /** Wraps the handlers before the router gets them (tests count which handlers run). */
   wrapHandlers?: (handlers: Handlers) => Handlers;
 }
@@ -87,6 +90,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   });
   const services: StudioServices = {
     layout,
+    resources: bundledResources(options.resourcesDirectory ?? resourcesDirectory()),
     personas: new PersonaStore(layout.personasFile),
     designs: new DesignStore(layout.designsDirectory),
     settings,

@@ -1,6 +1,5 @@
 import { readFile, statfs, unlink } from "node:fs/promises";
 import { formatBytes } from "../../shared/format.js";
-import { fileURLToPath } from "node:url";
 import { createModelDownloader, type ModelDownloader } from "node-llama-cpp";
 import { modelCatalogSchema, type DownloadProgress, type ModelCatalog } from "../../shared/domain/model-info.js";
 
@@ -166,10 +165,8 @@ function oneLine(error: unknown): string {
 }
 
 
-/** The curated catalog shipped with the app (source layout; a packaged build passes its own path). */
-export const DEFAULT_CATALOG_PATH = fileURLToPath(new URL("../../resources/model-catalog.json", import.meta.url));
-
-export async function readModelCatalog(file = DEFAULT_CATALOG_PATH): Promise<ModelCatalog> {
+/** The curated catalog shipped with the app (electron/resources.ts says where it is). */
+export async function readModelCatalog(file: string): Promise<ModelCatalog> {
   const parsed = modelCatalogSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,5 +1,8 @@
 /** The main process's security settings, checked against a recording fake of the `electron` module. */
+import { cpSync, mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { ipcChannels } from "../../shared/contract.js";
 import type { FakeElectron } from "./fake-electron.js";
@@ -12,6 +15,12 @@ vi.mock("electron", async () => {
   return fake.electron.module;
 });
 
+// A packaged app (the fake says isPackaged) reads its resources from process.resourcesPath, where
+// electron-builder's extraResources puts them: lay them out so in a temporary folder.
+const resourcesPath = mkdtempSync(path.join(os.tmpdir(), "resources-path-"));
+cpSync(path.resolve(import.meta.dirname, "../../resources"), path.join(resourcesPath, "resources"), { recursive: true });
+Object.assign(process, { resourcesPath });
+
 describe("main process", async () => {
   await import("../../electron/main.js");
   const { record, module } = fake.electron as FakeElectron;
@@ -23,6 +32,7 @@ describe("main process", async () => {
     quit({ preventDefault: () => undefined });
     await vi.waitFor(() => expect(module.app.quit).toHaveBeenCalled());
     await rm(record.userData, { recursive: true, force: true });
+    await rm(resourcesPath, { recursive: true, force: true });
   });
 
   it("creates the window isolated, sandboxed and without Node, from the app scheme", () => {
@@ -88,6 +98,14 @@ describe("main process", async () => {
       expect(await invoke({ senderFrame }, "personas.list", {})).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     }
     expect(await invoke(trusted, "personas.save", { persona: 5 })).toMatchObject({ ok: false, error: { code: "bad-request" } });
+  });
+
+  it("packaged, reads the bundled model catalog from process.resourcesPath", async () => {
+    const trusted = { senderFrame: { url: "studio://app/index.html", parent: null } };
+    const result = (await invoke(trusted, "models.catalog", {})) as { ok: boolean; value: { models: unknown[] } };
+    expect(result.ok && result.value.models.length).toBeGreaterThan(0);
+    await rm(path.join(resourcesPath, "resources", "model-catalog.json"));
+    expect(await invoke(trusted, "models.catalog", {})).toMatchObject({ ok: false, error: { message: expect.stringContaining(resourcesPath) } });
   });
 
   it("sends events to the app's window", async () => {

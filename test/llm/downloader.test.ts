@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { bundledResources, resourcesDirectory } from "../../electron/resources.js";
 import { DownloadCancelledError, readModelCatalog, startDownload, type DownloadHandle } from "../../electron/llm/downloader.js";
 import { ModelStore } from "../../electron/llm/model-store.js";
 import type { DownloadProgress } from "../../shared/domain/model-info.js";
@@ -197,7 +198,7 @@ describe("startDownload", () => {
 
 describe("model catalog", () => {
   it("is valid, has unique ids, and runs from small to large", async () => {
-    const { models } = await readModelCatalog();
+    const { models } = await readModelCatalog(bundledResources(resourcesDirectory()).modelCatalog);
     expect(models.length).toBeGreaterThanOrEqual(5);
     expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
     const sizes = models.map((m) => m.sizeBytes);

@@ -76,7 +76,7 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
       return { unloaded, loaded: loaded() };
     },
     "models.loaded": async () => ({ loaded: loaded() }),
-    "models.catalog": async () => ({ models: (await readModelCatalog()).models }),
+    "models.catalog": async () => ({ models: (await readModelCatalog(services.resources.modelCatalog)).models }),
     "models.download": ({ uri, name }) => downloads.start(uri, name),
     "models.downloadControl": ({ downloadId, action }) => downloads.control(downloadId, action),
     "models.downloads": async () => ({ downloads: downloads.list() }),
