@@ -159,7 +159,7 @@ function describeInfo(i: ModelInfo): string {
     `parameters:    ${formatParameters(i.parameters)} (${i.parameters})`,
     `quantization:  ${i.quantization}`,
     `context:       ${i.contextLength ?? "not stated"} tokens (trained)`,
-    `chat template: ${i.hasChatTemplate ? "yes" : "no (a generic template will be used)"}`,
+    `chat template: ${i.hasChatTemplate ? "yes" : 'no (SynDisco\'s fallback "System: … User: … Assistant:" will be used)'}`,
     `size:          ${formatBytes(i.sizeBytes)}`,
     "",
   ].join("\n");

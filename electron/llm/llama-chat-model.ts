@@ -53,7 +53,7 @@ export class LlamaChatModel implements ChatModel {
     private readonly options: LlamaChatModelOptions,
   ) {
     this.template = new ChatTemplate(model);
-    this.identity = { ...identity, chatTemplate: this.template.source };
+    this.identity = { ...identity, chatTemplate: this.template.source, chatTemplateText: this.template.text, bosAdded: this.template.addsBos };
     this.pool = new SequencePool(context);
     this.grammars = new JsonGrammars(model);
   }
@@ -121,7 +121,7 @@ export class LlamaChatModel implements ChatModel {
       const { evaluateFrom, minimum } = await this.prepare(sequence, prompt);
       // The check above guarantees the reply cap fits after the prompt.
       const maxTokens = request.sampling.maxTokens;
-      const reply = new ReplyText([...request.sampling.stopStrings, ...rendered.stopTexts, ...(grammar?.stopTexts ?? [])], request.onText);
+      const reply = new ReplyText([...request.sampling.stopStrings, ...(grammar?.stopTexts ?? [])], request.onText);
       const decoder = new ReplyDecoder(this.model);
       let stopReason: GenerationResult["stopReason"] = "eos";
       const toEvaluate = prompt.slice(evaluateFrom);

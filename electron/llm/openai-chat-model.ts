@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ModelIdentity } from "../../shared/domain/run-record.js";
 import type { ModelRef } from "../../shared/domain/model-ref.js";
-import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
+import { chatMessages, type ChatModel, type GenerationRequest, type GenerationResult } from "./types.js";
 import { parseJsonReply, strictJsonSchema, type ReplyJsonSchema } from "./reply-schema.js";
 import { resolveServerRef, type ResolvedServer, type ServerProfileSource } from "./server-resolver.js";
 
@@ -176,10 +176,7 @@ export class OpenAiChatModel implements ChatModel {
     const { sampling } = request;
     return JSON.stringify({
       model: this.modelName,
-      messages: [
-        { role: "system", content: request.prompt.system },
-        { role: "user", content: request.prompt.user },
-      ],
+      messages: chatMessages(request.prompt),
       stream: true,
       stream_options: { include_usage: true },
       temperature: sampling.temperature,

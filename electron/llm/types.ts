@@ -4,10 +4,25 @@ import type { JsonReply, ReplyJsonSchema } from "./reply-schema.js";
 
 export type { JsonReply, ReplyJsonSchema } from "./reply-schema.js";
 
-/** The two messages SynDisco sends: a system prompt and one user message. */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+/**
+ * What a model receives for one turn. SynDisco's styles send a system prompt and one user
+ * message; a chat-style prompt may put earlier exchanges between them.
+ */
 export interface ChatPrompt {
   system: string;
+  /** Messages between the system prompt and the final user message, in order (none for SynDisco's styles). */
+  earlier?: readonly ChatMessage[];
   user: string;
+}
+
+/** The prompt as the ordered message list a chat template or a server receives. */
+export function chatMessages(prompt: ChatPrompt): ChatMessage[] {
+  return [{ role: "system", content: prompt.system }, ...(prompt.earlier ?? []), { role: "user", content: prompt.user }];
 }
 
 export interface GenerationRequest {

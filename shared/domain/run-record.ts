@@ -11,6 +11,10 @@ export const modelIdentitySchema = z.object({
   parameters: z.number().nonnegative().optional(),
   quantization: z.string().optional(),
   chatTemplate: z.enum(["model", "fallback"]).optional(),
+  /** The template text the prompts went through: the model's Jinja source, or SynDisco's fallback layout. */
+  chatTemplateText: z.string().optional(),
+  /** Whether a BOS token was put before each rendered prompt (the tokenizer's add-BOS rule). */
+  bosAdded: z.boolean().optional(),
   baseUrl: z.string().optional(),
   modelName: z.string().optional(),
   /** The server profile the model was reached through. */
