@@ -91,6 +91,8 @@ export const currentTurnSchema = z.object({
   text: z.string(),
   /** Reading the prompt (before the first token): tokens to evaluate and how many are done; null for servers. */
   prompt: z.object({ tokens: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() }).nullable(),
+  /** The reply waits for a free slot (a sequence of the model's context, a server's concurrency). */
+  waiting: z.boolean().optional(),
 });
 
 export const discussionSnapshotSchema = z.object({
@@ -197,6 +199,8 @@ export const events = {
   "discussion.prompt": discussionEvent({ turn: z.number().int(), speaker: z.string(), tokens: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() }),
   /** Coalesced token deltas: concatenating every `text` of a turn gives the reply exactly. */
   "discussion.tokens": discussionEvent({ turn: z.number().int(), speaker: z.string(), text: z.string() }),
+  /** The turn's reply waits for a free slot (true) or got one (false). */
+  "discussion.waiting": discussionEvent({ turn: z.number().int(), speaker: z.string(), waiting: z.boolean() }),
   "discussion.comment": discussionEvent(loggedEntrySchema.shape),
   "discussion.silentTurn": discussionEvent({ turn: z.number().int(), speaker: z.string(), stats: commentStatsSchema }),
   "discussion.status": discussionEvent({ status: discussionStatusSchema, awaitingHuman: z.string().nullable() }),

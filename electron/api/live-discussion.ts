@@ -45,6 +45,9 @@ export class LiveDiscussion {
       case "prompt":
         if (this.currentTurn) this.currentTurn.prompt = { tokens: event.tokens, evaluated: event.evaluated };
         return { name: "discussion.prompt", payload: { ...base, turn: event.turn, speaker: event.speaker, tokens: event.tokens, evaluated: event.evaluated } };
+      case "waiting":
+        if (this.currentTurn) this.currentTurn.waiting = event.waiting;
+        return { name: "discussion.waiting", payload: { ...base, turn: event.turn, speaker: event.speaker, waiting: event.waiting } };
       case "token":
         if (this.currentTurn) this.currentTurn.text += event.text;
         return { name: "discussion.tokens", payload: { ...base, turn: event.turn, speaker: event.speaker, text: event.text } };

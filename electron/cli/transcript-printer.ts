@@ -16,6 +16,8 @@ export class TranscriptPrinter {
         this.streaming = true;
         break;
       case "prompt":
+      case "waiting":
+        // A terminal shows reading the prompt and waiting for a slot as the pause before the text.
         break;
       case "token":
         this.write(event.text);

@@ -142,6 +142,7 @@ export class Discussion {
       signal,
       onText: (text) => this.queue.push({ type: "token", discussionId: this.id, turn, speaker: name, text }),
       onPromptProgress: ({ tokens, evaluated }) => this.queue.push({ type: "prompt", discussionId: this.id, turn, speaker: name, tokens, evaluated }),
+      onWaiting: (waiting) => this.queue.push({ type: "waiting", discussionId: this.id, turn, speaker: name, waiting }),
     });
     const { text: raw, ...measured } = result;
     const stats: CommentStats = { ...measured, seed };

@@ -116,7 +116,17 @@ export class LlamaChatModel implements ChatModel {
       );
     }
     const grammar = request.replySchema ? await this.grammars.start(request.replySchema) : null;
-    const sequence = this.pool.acquire(request.sequenceKey);
+    const sequence = await this.pool.acquire(request.sequenceKey, { signal: request.signal, onWaiting: request.onWaiting });
+    // Stopped while waiting for a sequence: nothing was evaluated.
+    if (!sequence) {
+      return {
+        ...emptyResult(prompt.length),
+        ...(request.replySchema ? { json: parseJsonReply("", request.replySchema) } : {}),
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
+    // Prompt time counts from here: waiting for a sequence is not reading the prompt.
+    const acquired = performance.now();
     try {
       const { evaluateFrom, minimum } = await this.prepare(sequence, prompt);
       // The check above guarantees the reply cap fits after the prompt.
@@ -149,7 +159,7 @@ export class LlamaChatModel implements ChatModel {
           stopReason = "aborted";
           break;
         }
-        if (reply.update(decoder.push(token))) {
+        if (reply.append(decoder.push(token))) {
           stopReason = "stop-string";
           break;
         }
@@ -169,7 +179,7 @@ export class LlamaChatModel implements ChatModel {
         minimumPromptTokens: minimum,
         generatedTokens: decoder.count,
         seconds: (performance.now() - started) / 1000,
-        ...(first ? {} : { promptSeconds: (firstTokenAt - started) / 1000, generationSeconds: (lastTokenAt - firstTokenAt) / 1000 }),
+        ...(first ? {} : { promptSeconds: (firstTokenAt - acquired) / 1000, generationSeconds: (lastTokenAt - firstTokenAt) / 1000 }),
         stopReason,
       };
     } finally {
@@ -216,6 +226,7 @@ export class LlamaChatModel implements ChatModel {
   }
 
   async dispose(): Promise<void> {
+    this.pool.close();
     await this.context.dispose();
     await this.model.dispose();
   }
@@ -227,6 +238,10 @@ const refuseContextShift = {
     throw new PromptTooLongError("the context is full");
   },
 };
+
+function emptyResult(promptTokens: number): GenerationResult {
+  return { text: "", promptTokens, evaluatedPromptTokens: 0, minimumPromptTokens: 0, generatedTokens: 0, seconds: 0, stopReason: "aborted" };
+}
 
 export function commonPrefixLength(a: readonly Token[], b: readonly Token[]): number {
   const limit = Math.min(a.length, b.length);

@@ -55,14 +55,16 @@ class Semaphore {
   private readonly waiting: (() => void)[] = [];
   constructor(public limit: number) {}
 
-  async acquire(signal?: AbortSignal): Promise<boolean> {
+  async acquire(signal?: AbortSignal, onWaiting?: (waiting: boolean) => void): Promise<boolean> {
     if (this.active < this.limit) {
       this.active++;
       return true;
     }
+    onWaiting?.(true);
     return new Promise<boolean>((resolve) => {
       const grant = () => {
         signal?.removeEventListener("abort", onAbort);
+        onWaiting?.(false);
         this.active++;
         resolve(true);
       };
@@ -161,7 +163,7 @@ export class OpenAiChatModel implements ChatModel {
   private async generateOnce(request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<GenerationResult> {
     const started = performance.now();
     const aborted = (): GenerationResult => ({ ...emptyStats(started), text: "", stopReason: "aborted" });
-    if (!(await this.semaphore.acquire(request.signal))) return aborted();
+    if (!(await this.semaphore.acquire(request.signal, request.onWaiting))) return aborted();
     try {
       if (request.signal?.aborted) return aborted();
       const response = await this.send(request, schema);

@@ -4,35 +4,37 @@ import type { LlamaModel, Token } from "node-llama-cpp";
 const CONTEXT_TOKENS = 8;
 
 /**
- * Decodes a reply token by token without re-decoding all of it each time. Text up to the last
- * point that ended on a whole character is kept; the tokens after it are decoded behind a few
- * settled ones, and only what they add is appended. Per token this costs a short decode, not
- * one as long as the reply.
+ * Decodes a reply token by token without re-decoding all of it each time, and without ever
+ * touching the whole reply's text: the tokens after the last point that ended on a whole
+ * character are decoded behind a few settled ones, and only what they add is returned. Per
+ * token this costs a short decode, whatever the reply's length.
  */
 export class ReplyDecoder {
-  private readonly tokens: Token[] = [];
-  private settledText = "";
-  private settledCount = 0;
+  private readonly window: Token[] = [];
+  private settledInWindow = 0;
+  private total = 0;
 
   constructor(private readonly model: Pick<LlamaModel, "detokenize">) {}
 
-  /** Adds a token; returns the whole reply's text so far, as detokenize() of all of it would. */
+  /**
+   * Adds a token; returns the text it settles (what the reply's decoded text grew by, "" while a
+   * multi-byte character is still incomplete). Concatenated, the returns equal detokenize() of
+   * the whole reply, less a trailing incomplete character.
+   */
   push(token: Token): string {
-    this.tokens.push(token);
-    const from = Math.max(0, this.settledCount - CONTEXT_TOKENS);
-    const context = this.tokens.slice(from, this.settledCount);
-    const withContext = this.model.detokenize(this.tokens.slice(from));
-    const tail = withContext.slice(this.model.detokenize(context).length);
-    const text = this.settledText + tail;
+    this.window.push(token);
+    this.total++;
+    const context = this.window.slice(0, this.settledInWindow);
+    const tail = this.model.detokenize(this.window).slice(this.model.detokenize(context).length);
     // A trailing U+FFFD is half a character whose other bytes are still to come.
-    if (!tail.endsWith("\uFFFD")) {
-      this.settledText = text;
-      this.settledCount = this.tokens.length;
-    }
-    return text;
+    if (tail.endsWith("\uFFFD")) return "";
+    // Keep only the settled context the next token needs.
+    this.window.splice(0, Math.max(0, this.window.length - CONTEXT_TOKENS));
+    this.settledInWindow = this.window.length;
+    return tail;
   }
 
   get count(): number {
-    return this.tokens.length;
+    return this.total;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Accumulates a reply as it streams and finds stop strings. Text that could still turn out
  * to be the beginning of a stop string is held back from the stream until it is decided,
- * so a watcher never sees text that the final comment does not contain.
+ * so a watcher never sees text that the final comment does not contain. Each step only looks
+ * at the new text and the few characters held back before it, never at the whole reply.
  */
 export class ReplyText {
-  private text = "";
-  private emitted = 0;
+  private readonly emitted: string[] = [];
+  /** Text not streamed yet: always shorter than the longest stop string plus the last step's text. */
+  private pending = "";
   private stopped = false;
   private readonly holdBack: number;
 
@@ -16,38 +18,41 @@ export class ReplyText {
     this.holdBack = Math.max(0, ...stopStrings.map((stop) => stop.length - 1));
   }
 
-  /** Replaces the decoded text so far; returns true when a stop string was found. */
-  update(decoded: string): boolean {
+  /**
+   * Adds newly decoded text; returns true when a stop string was found. Everything streamed
+   * before `pending` was checked when it was new: a stop string starting there would have
+   * been complete, and found, before it was streamed.
+   */
+  append(delta: string): boolean {
     if (this.stopped) return true;
-    // A trailing U+FFFD is half of a multi-byte character still being generated.
-    const settled = decoded.endsWith("\uFFFD") ? decoded.replace(/\uFFFD+$/, "") : decoded;
-    const searchFrom = Math.max(0, this.text.length - this.holdBack);
-    this.text = settled;
+    const window = this.pending + delta;
     let cut = -1;
     for (const stop of this.stopStrings) {
-      const at = settled.indexOf(stop, searchFrom);
+      const at = window.indexOf(stop);
       if (at !== -1 && (cut === -1 || at < cut)) cut = at;
     }
     if (cut !== -1) {
-      this.text = settled.slice(0, cut);
       this.stopped = true;
-      this.flush(this.text.length);
+      this.pending = "";
+      this.emit(window.slice(0, cut));
       return true;
     }
-    this.flush(Math.max(this.emitted, settled.length - this.holdBack));
+    const streamable = Math.max(0, window.length - this.holdBack);
+    this.pending = window.slice(streamable);
+    this.emit(window.slice(0, streamable));
     return false;
   }
 
-  /** Emits whatever was held back; call once generation has ended. */
+  /** Emits whatever was held back and returns the reply; call once generation has ended. */
   finish(): string {
-    this.flush(this.text.length);
-    return this.text;
+    this.emit(this.pending);
+    this.pending = "";
+    return this.emitted.join("");
   }
 
-  private flush(upTo: number): void {
-    if (upTo <= this.emitted) return;
-    const delta = this.text.slice(this.emitted, upTo);
-    this.emitted = upTo;
-    this.onText?.(delta);
+  private emit(text: string): void {
+    if (text === "") return;
+    this.emitted.push(text);
+    this.onText?.(text);
   }
 }

@@ -46,6 +46,8 @@ export interface GenerationRequest {
    * sequence already held. Backends that cannot tell (servers) do not call it.
    */
   onPromptProgress?: (progress: PromptProgress) => void;
+  /** Called with true when the request has to wait for a free slot (a sequence, a server's concurrency), and false when it got one. */
+  onWaiting?: (waiting: boolean) => void;
 }
 
 export interface PromptProgress {

@@ -93,6 +93,9 @@ export class DiscussionWatch {
       case "discussion.prompt":
         if (view.currentTurn) view.currentTurn = { ...view.currentTurn, prompt: { tokens: event.payload.tokens, evaluated: event.payload.evaluated } };
         break;
+      case "discussion.waiting":
+        if (view.currentTurn) view.currentTurn = { ...view.currentTurn, waiting: event.payload.waiting };
+        break;
       case "discussion.tokens":
         if (view.currentTurn) view.currentTurn.text += event.payload.text;
         break;

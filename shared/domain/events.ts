@@ -18,6 +18,8 @@ export const discussionEventSchema = z.discriminatedUnion("type", [
     tokens: z.number().int().nonnegative(),
     evaluated: z.number().int().nonnegative(),
   }),
+  /** The speaker's reply waits for a free slot (every sequence of the model's context busy, or a server at its concurrency limit); false once it has one. */
+  z.object({ type: z.literal("waiting"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), waiting: z.boolean() }),
   z.object({ type: z.literal("token"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), text: z.string() }),
   z.object({
     type: z.literal("comment"),

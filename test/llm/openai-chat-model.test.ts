@@ -118,9 +118,14 @@ describe("OpenAiChatModel", () => {
     server.handler = (_, res) => stream(res, ["x"], { delayMs: 40 });
     const a = model({ maxConcurrent: 2 });
     const b = model({ maxConcurrent: 2 });
-    const results = await Promise.all([a, b, a, b, a, b].map((m) => m.generate(request())));
+    const waits: boolean[][] = [];
+    const results = await Promise.all(
+      [a, b, a, b, a, b].map((m, i) => m.generate(request({ onWaiting: (waiting) => (waits[i] ??= []).push(waiting) }))),
+    );
     expect(results.map((r) => r.text)).toEqual(Array(6).fill("x"));
     expect(server.maxInFlight).toBe(2);
+    // The four beyond the limit said they waited for a free slot, then that they had one.
+    expect(Array.from({ length: 6 }, (_, i) => waits[i] ?? [])).toEqual([[], [], [true, false], [true, false], [true, false], [true, false]]);
   });
 
   it("stops on abort mid-stream and keeps what was written", async () => {

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { CommentList } from "../../renderer/features/transcript/CommentList.js";
 import { RunControls } from "../../renderer/features/transcript/RunControls.js";
 import { HumanTurnBox } from "../../renderer/features/transcript/HumanTurnBox.js";
+import { StatusLine } from "../../renderer/features/transcript/StatusLine.js";
 import { useRunStore } from "../../renderer/features/transcript/run-store.js";
 import type { TranscriptComment } from "../../renderer/features/transcript/transcript-comment.js";
 import { double } from "./studio-double.js";
@@ -71,6 +72,24 @@ describe("CommentList", () => {
     expect(screen.getByTestId("streaming-phase").textContent).toBe("reading 1,200 prompt tokens (42 %)…");
     rerender(<CommentList comments={[]} streaming={{ ...streaming, text: "Hi", prompt: { tokens: 1200, evaluated: 1200 } }} />);
     expect(screen.getByTestId("streaming-phase").textContent).toBe("writing…");
+  });
+
+  it("says a reply is waiting for a free slot until it has one, in the card and the status line", async () => {
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    const watch = double.watches[0]!;
+    act(() => watch.change((view) => (view.currentTurn = { turn: 0, speaker: "Ann", role: "user", text: "", prompt: null, waiting: true })));
+    const Page = () => (
+      <>
+        <StatusLine />
+        <CommentList comments={[]} streaming={useRunStore((state) => state.streaming)} />
+      </>
+    );
+    render(<Page />);
+    expect(screen.getByTestId("transcript-status").textContent).toContain("Ann is waiting for a free slot");
+    expect(screen.getByTestId("streaming-card").textContent).toContain("waiting for a free slot");
+    act(() => watch.change((view) => view.currentTurn && Object.assign(view.currentTurn, { waiting: false, text: "Hi" })));
+    expect(screen.getByTestId("transcript-status").textContent).toContain("Ann is writing");
+    expect(screen.getByTestId("streaming-card").textContent).not.toContain("free slot");
   });
 
   it("offers 'Jump to latest' once the user scrolls up, and follows again when asked", () => {

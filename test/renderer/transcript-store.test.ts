@@ -33,7 +33,7 @@ describe("useRunStore, live", () => {
       ["seed-author", "seed", 10],
       ["Ann", "user", 10],
     ]);
-    expect(first.streaming).toEqual({ turn: 2, speaker: "Bob", role: "moderator", text: "Hel", prompt: { tokens: 30, evaluated: 30 } });
+    expect(first.streaming).toEqual({ turn: 2, speaker: "Bob", role: "moderator", text: "Hel", prompt: { tokens: 30, evaluated: 30 }, waiting: false });
 
     watch.change((view) => view.currentTurn && (view.currentTurn.text += "lo"));
     expect(useRunStore.getState().streaming?.text).toBe("Hello");

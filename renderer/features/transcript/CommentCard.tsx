@@ -83,7 +83,7 @@ export const CommentCard = memo(function CommentCard({ comment }: { comment: Tra
 
 /** The reply being written: its text so far and a blinking caret, laid out as the card it becomes. */
 export function StreamingCard({ index, streaming }: { index: number; streaming: StreamingComment }) {
-  const { speaker, role, text } = streaming;
+  const { speaker, role, text, waiting } = streaming;
   return (
     <article data-testid="streaming-card" aria-live="off" className={`${cardFrame} border-indigo-300 bg-indigo-50/50 dark:border-indigo-800 dark:bg-indigo-950/30`}>
       <Avatar name={speaker} />
@@ -93,9 +93,15 @@ export function StreamingCard({ index, streaming }: { index: number; streaming: 
           <RoleBadge role={role} />
           <span className="ml-auto shrink-0 text-[11px] text-slate-400">#{index + 1}</span>
         </header>
-        <span data-testid="streaming-phase" className="text-xs text-indigo-600 dark:text-indigo-300">
-          {streamingPhase(streaming.prompt, text)}
-        </span>
+        {waiting ? (
+          <span data-testid="streaming-phase" className="text-xs text-amber-600 dark:text-amber-300">
+            waiting for a free slot…
+          </span>
+        ) : (
+          <span data-testid="streaming-phase" className="text-xs text-indigo-600 dark:text-indigo-300">
+            {streamingPhase(streaming.prompt, text)}
+          </span>
+        )}
         <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">
           <span data-testid="streaming-text">{text}</span>
           <span aria-hidden className="ml-0.5 inline-block animate-pulse h-4 w-[2px] translate-y-0.5 bg-indigo-500" />

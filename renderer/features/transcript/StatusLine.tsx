@@ -25,6 +25,7 @@ export function StatusLine() {
   const status = useRunStore((state) => state.status);
   const count = useRunStore((state) => state.comments.length);
   const writer = useRunStore((state) => state.streaming?.speaker ?? null);
+  const waiting = useRunStore((state) => state.streaming?.waiting === true);
   const awaitingHuman = useRunStore((state) => state.awaitingHuman);
   const kind = useRunStore((state) => state.source?.kind);
   return (
@@ -32,7 +33,7 @@ export function StatusLine() {
       <span className={`inline-block h-2 w-2 rounded-full ${dots[status] ?? "bg-slate-300"}`} />
       <span data-status={status}>{labels[status]}</span>
       <span>· {count === 1 ? "1 comment" : `${count} comments`}</span>
-      {writer && <span>· {writer} is writing…</span>}
+      {writer && (waiting ? <span data-testid="waiting-for-slot">· {writer} is waiting for a free slot</span> : <span>· {writer} is writing…</span>)}
       {awaitingHuman && <span>· waiting for you ({awaitingHuman})</span>}
       {kind === "library" && <span>· from the library</span>}
     </span>

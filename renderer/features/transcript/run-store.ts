@@ -15,6 +15,8 @@ export interface StreamingComment {
   text: string;
   /** Reading the prompt, before the first token (null for servers, which do not say). */
   prompt: { tokens: number; evaluated: number } | null;
+  /** Waiting for a free slot (every sequence of the model busy) before writing starts. */
+  waiting?: boolean;
 }
 
 interface RunState {
@@ -143,7 +145,7 @@ export const useRunStore = create<RunState>((set, get) => {
         }
       }
       const turn = view.currentTurn;
-      const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text, prompt: turn.prompt } : null;
+      const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text, prompt: turn.prompt, waiting: turn.waiting === true } : null;
       set({
         comments,
         streaming,
