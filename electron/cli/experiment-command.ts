@@ -57,6 +57,9 @@ export const experimentCommand: CliCommand = {
       parallel,
       registry: { threads, contextSize, remote: (ref) => OpenAiChatModel.connect(ref, servers) },
       runtime: { app: appVersion, gpu: gpuLabel(llama), threads, contextSize },
+      onModelLoaded: (model) => {
+        if (model.capacity && !values.quiet) process.stderr.write(`${model.identity.displayName}: ${model.capacity.reason}\n`);
+      },
       // A terminal gets a bar redrawn in place; a log file gets one line every few seconds.
       onProgress: values.quiet
         ? undefined

@@ -5,6 +5,7 @@ import { cellDirectory, finishedRun, removeStaleTemporaryFiles, manifestRowFromR
 import { planExperiment, type ExperimentPlan, type PlannedDiscussion } from "./experiment-plan.js";
 import { runRecordedDiscussion } from "./recorded-run.js";
 import type { Discussion } from "./discussion.js";
+import type { ChatModel } from "../llm/types.js";
 
 export interface ExperimentRunnerOptions {
   outputDirectory: string;
@@ -19,6 +20,8 @@ export interface ExperimentRunnerOptions {
   runtime: { app: string; gpu: string; threads: number; contextSize: number };
   onProgress?: (progress: ExperimentProgress) => void;
   onDiscussionEvent?: (event: DiscussionEvent, planned: PlannedDiscussion) => void;
+  /** Each model once it is loaded (a local one says how many sequences its context got, and why). */
+  onModelLoaded?: (model: ChatModel) => void;
 }
 
 /**
@@ -36,6 +39,7 @@ export class ExperimentRunner {
   private generatedThisSession = 0;
   private finishedThisSession = 0;
   private manifestWrite: Promise<void> = Promise.resolve();
+  private readonly announced = new Set<ChatModel>();
 
   constructor(
     readonly spec: ExperimentSpec,
@@ -131,6 +135,11 @@ export class ExperimentRunner {
       id: planned.discussionId,
       runtime: this.options.runtime,
       onDiscussion: (discussion) => {
+        for (const model of registry.models) {
+          if (this.announced.has(model)) continue;
+          this.announced.add(model);
+          this.options.onModelLoaded?.(model);
+        }
         this.running.set(planned.discussionId, { discussion, planned, comments: 0 });
         // The state may have changed while its models were loading.
         if (this.state === "paused") discussion.pause();

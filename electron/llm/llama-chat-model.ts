@@ -2,7 +2,7 @@ import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
 import type { ModelIdentity } from "../../shared/domain/run-record.js";
-import type { ChatModel, GenerationRequest, GenerationResult } from "./types.js";
+import type { ChatModel, GenerationRequest, GenerationResult, ModelCapacity } from "./types.js";
 import { ChatTemplate } from "./chat-template.js";
 import { ReplyText } from "./reply-text.js";
 import { ReplyDecoder } from "./reply-decoder.js";
@@ -10,6 +10,7 @@ import { SequencePool } from "./sequence-pool.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { JsonGrammars } from "./json-grammar.js";
 import { parseJsonReply } from "./reply-schema.js";
+import { fitContext } from "./context-sizing.js";
 import { defaultThreadCount, sharedLlama, type GpuPreference } from "./llama-runtime.js";
 
 export class PromptTooLongError extends Error {
@@ -19,8 +20,13 @@ export class PromptTooLongError extends Error {
 export interface LlamaChatModelOptions {
   /** Context size per sequence, in tokens. */
   contextSize?: number;
-  /** How many sequences the shared context holds (actors beyond that share by LRU). */
+  /** How many sequences the shared context should hold (actors beyond that share by LRU, and wait when all are busy). */
   sequences?: number;
+  /**
+   * Fewer sequences than asked when they would not fit in free memory (default true); `{ free }`
+   * replaces the measured free bytes (tests).
+   */
+  fitSequencesToMemory?: boolean | { free: number };
   threads?: number;
   gpu?: GpuPreference;
   displayName?: string;
@@ -51,6 +57,7 @@ export class LlamaChatModel implements ChatModel {
     private readonly context: LlamaContext,
     readonly identity: ModelIdentity,
     private readonly options: LlamaChatModelOptions,
+    private readonly sizingReason: string,
   ) {
     this.template = new ChatTemplate(model);
     this.identity = { ...identity, chatTemplate: this.template.source, chatTemplateText: this.template.text, bosAdded: this.template.addsBos };
@@ -66,13 +73,21 @@ export class LlamaChatModel implements ChatModel {
       gpuLayers: options.gpuLayers ?? "auto",
       ...(options.onLoadProgress ? { onLoadProgress: options.onLoadProgress } : {}),
     });
+    const contextSize = options.contextSize ?? 4096;
+    // On the CPU, flash attention made batched decoding slower in our bench (experiment rows,
+    // 1/4/8 at once: 840/919/977 tok/s with it, 1113/1353/1244 without); GPUs keep llama.cpp's choice.
+    const flashAttention = options.flashAttention ?? (llama.gpu === false ? false : undefined);
+    const wanted = options.sequences ?? 1;
+    const fit = options.fitSequencesToMemory ?? true;
+    const sizing = fit
+      ? await fitContext(model, llama, { wanted, contextSize, flashAttention, free: typeof fit === "object" ? fit.free : undefined })
+      : null;
     const context = await model.createContext({
-      contextSize: options.contextSize ?? 4096,
-      sequences: options.sequences ?? 1,
+      contextSize,
+      sequences: sizing?.sequences ?? wanted,
+      batchSize: sizing?.batchSize,
       threads: options.threads ?? defaultThreadCount(),
-      // On the CPU, flash attention made batched decoding slower in our bench (experiment rows,
-      // 1/4/8 at once: 840/919/977 tok/s with it, 1113/1353/1244 without); GPUs keep llama.cpp's choice.
-      flashAttention: options.flashAttention ?? (llama.gpu === false ? false : undefined),
+      flashAttention,
     });
     const general = model.fileInfo.metadata.general;
     const identity: ModelIdentity = {
@@ -83,7 +98,23 @@ export class LlamaChatModel implements ChatModel {
       architecture: general.architecture,
       quantization: general.file_type === undefined ? undefined : String(general.file_type),
     };
-    return new LlamaChatModel(model, context, identity, options);
+    return new LlamaChatModel(model, context, identity, options, sizing?.reason ?? `${context.totalSequences} sequences of ${contextSize} tokens, as asked`);
+  }
+
+  /** How many sequences the context holds (of how many wanted, and why), and how many callers wait for one. */
+  get capacity(): ModelCapacity {
+    return { sequences: this.context.totalSequences, waiting: this.pool.waiting, reason: this.sizingReason };
+  }
+
+  /** The shape of the llama context, so a comparison (the bench's raw decode) can make an identical one. */
+  get contextShape(): { contextSize: number; sequences: number; batchSize: number; flashAttention: boolean | "auto"; threads: number } {
+    return {
+      contextSize: this.context.contextSize,
+      sequences: this.context.totalSequences,
+      batchSize: this.context.batchSize,
+      flashAttention: this.context.flashAttention,
+      threads: this.context.idealThreads,
+    };
   }
 
   /** Layers llama.cpp put on the GPU (what "auto" decided, or the override). */

@@ -7,11 +7,14 @@ const CONTEXT_TOKENS = 8;
  * Decodes a reply token by token without re-decoding all of it each time, and without ever
  * touching the whole reply's text: the tokens after the last point that ended on a whole
  * character are decoded behind a few settled ones, and only what they add is returned. Per
- * token this costs a short decode, whatever the reply's length.
+ * token this costs one short decode (the settled context's text is kept from the previous
+ * token's, and decoded again only when the window is cut back), whatever the reply's length.
  */
 export class ReplyDecoder {
   private readonly window: Token[] = [];
   private settledInWindow = 0;
+  /** detokenize() of window[0, settledInWindow), or null when it must be decoded again. */
+  private settledText: string | null = "";
   private total = 0;
 
   constructor(private readonly model: Pick<LlamaModel, "detokenize">) {}
@@ -24,12 +27,18 @@ export class ReplyDecoder {
   push(token: Token): string {
     this.window.push(token);
     this.total++;
-    const context = this.window.slice(0, this.settledInWindow);
-    const tail = this.model.detokenize(this.window).slice(this.model.detokenize(context).length);
+    this.settledText ??= this.model.detokenize(this.window.slice(0, this.settledInWindow));
+    const text = this.model.detokenize(this.window);
+    const tail = text.slice(this.settledText.length);
     // A trailing U+FFFD is half a character whose other bytes are still to come.
     if (tail.endsWith("\uFFFD")) return "";
-    // Keep only the settled context the next token needs.
-    this.window.splice(0, Math.max(0, this.window.length - CONTEXT_TOKENS));
+    if (this.window.length > 2 * CONTEXT_TOKENS) {
+      // Keep only the context the next tokens need; its text is decoded again on the next push.
+      this.window.splice(0, this.window.length - CONTEXT_TOKENS);
+      this.settledText = null;
+    } else {
+      this.settledText = text;
+    }
     this.settledInWindow = this.window.length;
     return tail;
   }

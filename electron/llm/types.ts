@@ -68,8 +68,18 @@ export type GenerationResult = Omit<CommentStats, "seed"> & {
  * A model an actor can speak with. One instance per loaded model; actors sharing a model
  * share the instance (and its llama context), each with its own sequence.
  */
+/** How many generations a model runs at once (sequences of a llama context), and how many wait. */
+export interface ModelCapacity {
+  sequences: number;
+  waiting: number;
+  /** How the number was chosen, e.g. "64 sequences of 2048 tokens ... of 256 wanted: more would not fit ...". */
+  reason: string;
+}
+
 export interface ChatModel {
   readonly identity: ModelIdentity;
+  /** Local models say how their context was sized; servers have no such limit here. */
+  readonly capacity?: ModelCapacity;
   generate(request: GenerationRequest): Promise<GenerationResult>;
   /** Release every sequence kept for the given keys (end of a discussion). */
   releaseSequences(keys: readonly string[]): Promise<void>;

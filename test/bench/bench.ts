@@ -1,84 +1,131 @@
-import { parseArgs } from "node:util";
+/**
+ * The performance record: `npm run bench` prints one table, `-- --json` one JSON object. Every
+ * ratio in it is measured within one invocation, so load on the machine skews both sides alike.
+ */
+import os from "node:os";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
-import { defaultThreadCount } from "../../electron/llm/llama-runtime.js";
-import { benchDesign, benchDiscussion, type DiscussionBenchRow } from "./discussion-bench.js";
+import { ensureShapedModel } from "../fixtures/tiny-gguf/shaped-model.js";
+import { MODEL_SHAPES } from "../fixtures/tiny-gguf/model-shapes.js";
+import { defaultThreadCount, sharedLlama, type GpuPreference } from "../../electron/llm/llama-runtime.js";
+import { LlamaChatModel } from "../../electron/llm/llama-chat-model.js";
+import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../../electron/engine/presets.js";
+import { benchDesign, benchDiscussion } from "./discussion-bench.js";
+import { benchDecode, benchPromptEvaluation } from "./decode-bench.js";
+import { benchExperiment, type ExperimentBenchRow, type StudyShape } from "./experiment-bench.js";
+import { benchBackend } from "./bench-backend.js";
+import { benchAnalysis } from "./analysis-bench.js";
+import { parseBenchOptions, type BenchOptions } from "./bench-options.js";
+import { reportHeader, reportRows, type BenchReport } from "./bench-report.js";
 import { printTable } from "./table.js";
-import { benchExperiment, type ExperimentBenchRow } from "./experiment-bench.js";
-import { benchAnalysis, type AnalysisBenchRow } from "./analysis-bench.js";
 
-const { values } = parseArgs({
-  options: {
-    json: { type: "boolean" },
-    model: { type: "string" },
-    "max-tokens": { type: "string" },
-    threads: { type: "string" },
-    parallel: { type: "string" },
-    /** Comma-separated: discussion, experiment, analysis (default: all). */
-    only: { type: "string" },
-    "analysis-repetitions": { type: "string" },
-  },
-});
-const parts = new Set((values.only ?? "discussion,experiment,analysis").split(","));
+const note = (text: string) => process.stderr.write(`${text}\n`);
 
-const modelPath = parts.has("discussion") || parts.has("experiment") ? (values.model ?? (await ensureTinyModel())) : "";
-const maxTokens = Number(values["max-tokens"] ?? 48);
-const threads = Number(values.threads ?? defaultThreadCount());
-
-const result: { engine?: DiscussionBenchRow; naive?: DiscussionBenchRow; experiment?: ExperimentBenchRow[]; analysis?: AnalysisBenchRow } = {};
-if (parts.has("discussion")) {
-  const design = await benchDesign(modelPath, maxTokens);
-  // Same design, greedy, same number of tokens per reply: only prompt evaluation differs.
-  result.engine = await benchDiscussion(modelPath, design, "exact", threads);
-  result.naive = await benchDiscussion(modelPath, design, "none", threads);
+async function modelFile(options: BenchOptions): Promise<{ path: string; shape: string; weights: string | null }> {
+  if (options.model) return { path: options.model, shape: "file", weights: null };
+  const shape = options["model-shape"];
+  if (shape === "tiny") return { path: await ensureTinyModel(), shape, weights: "F32" };
+  const weights = options.type === "f16" ? "F16" : "Q8_0";
+  let shown = -1;
+  const path = await ensureShapedModel(shape, weights, {
+    onProgress: (written, total) => {
+      const percent = Math.floor((100 * written) / total);
+      if (percent % 10 === 0 && percent !== shown) note(`generating the ${MODEL_SHAPES[shape].name} shape (${weights}): ${(shown = percent)} % of ${(total / 1e9).toFixed(1)} GB`);
+    },
+  });
+  return { path, shape: MODEL_SHAPES[shape].name, weights };
 }
-if (parts.has("experiment")) {
-  result.experiment = [];
-  for (const parallel of (values.parallel ?? "1,4,8").split(",").map(Number)) result.experiment.push(await benchExperiment(modelPath, parallel, threads, maxTokens));
-}
-if (parts.has("analysis")) result.analysis = await benchAnalysis(Number(values["analysis-repetitions"] ?? 300));
 
-if (values.json) {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-} else {
-  const { engine, naive, experiment, analysis } = result;
-  if (engine && naive) {
-    process.stdout.write(`Discussion bench: 7 users + moderator, 15 turns, window 3, ${maxTokens} tokens per reply, ${threads} thread(s)\n`);
-    process.stdout.write(`model: ${modelPath}\n\n`);
-    printTable(
-      ["run", "comments", "generated tokens", "generated tok/s", "prompt tok evaluated / comment", "exact minimum / comment", "wall s"],
-      Object.entries({ engine, naive }).map(([name, row]) => [
-        name,
-        String(row.comments),
-        String(row.generatedTokens),
-        row.generatedTokensPerSecond.toFixed(1),
-        row.promptTokensPerComment.toFixed(1),
-        row.minimumPromptTokensPerComment.toFixed(1),
-        row.wallSeconds.toFixed(2),
-      ]),
-    );
-    const ratio = (a: number, b: number) => (a / b).toFixed(3);
-    process.stdout.write(
-      `\nengine prompt tokens / exact minimum: ${ratio(engine.promptTokensPerComment, engine.minimumPromptTokensPerComment)}` +
-        `\nengine prompt tokens / naive: ${ratio(engine.promptTokensPerComment, naive.promptTokensPerComment)}` +
-        `\nengine wall time / naive: ${ratio(engine.wallSeconds, naive.wallSeconds)}\n`,
-    );
+async function decodeRows(path: string, options: BenchOptions, runtime: { threads: number; gpu: GpuPreference }, report: BenchReport): Promise<void> {
+  const tokens = options["decode-tokens"];
+  const decode = options.only.includes("decode");
+  for (const sequences of decode ? [1, options["decode-sequences"]] : [1]) {
+    const engine = await LlamaChatModel.load(path, { ...runtime, contextSize: tokens + 160, sequences, reuse: "none", ignoreEndOfGeneration: true });
+    try {
+      report.config.gpuLayers = engine.gpuLayers;
+      if (decode) {
+        note(`decode: ${sequences} sequence(s) x ${tokens} tokens, raw against engine, ${options.rounds} rounds`);
+        const row = await benchDecode(engine, tokens, options.rounds);
+        if (sequences === 1) report.decode = row;
+        else report.decode64 = row;
+      }
+      if (sequences === 1 && options.only.includes("prompt")) {
+        note("prompt evaluation");
+        const text = [defaultContext, defaultUserInstructions, defaultModeratorInstructions].join("\n").repeat(4);
+        report.prompt = await benchPromptEvaluation(engine, text, options.rounds);
+      }
+    } finally {
+      await engine.dispose();
+    }
   }
-  if (experiment) {
-    process.stdout.write(`\nExperiment bench: 16 discussions (4 users + moderator, 4 turns, window 3), ${maxTokens} tokens per reply\n\n`);
-    const baseline = experiment[0] as ExperimentBenchRow;
-    printTable(
-      ["parallel", "discussions", "generated tokens", "generated tok/s", "discussions/hour", "wall s", "tok/s vs first row"],
-      experiment.map((row) => [
-        String(row.parallel),
-        String(row.discussions),
-        String(row.generatedTokens),
-        row.generatedTokensPerSecond.toFixed(1),
-        row.discussionsPerHour.toFixed(0),
-        row.wallSeconds.toFixed(2),
-        (row.generatedTokensPerSecond / baseline.generatedTokensPerSecond).toFixed(2),
-      ]),
-    );
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const sections = new Set(options.only);
+  const usesModel = [...sections].some((section) => section !== "analysis");
+  const llama = await sharedLlama(options.gpu ? "auto" : false);
+  const backend = benchBackend(options.gpu, llama.gpu);
+  const threads = options.threads ?? defaultThreadCount();
+  const runtime = { threads, gpu: backend.preference };
+  const model = usesModel ? await modelFile(options) : { path: "", shape: "none", weights: null };
+  const report: BenchReport = {
+    config: {
+      model: model.path,
+      shape: model.shape,
+      weights: model.weights,
+      backend: backend.label,
+      gpuLayers: 0,
+      threads,
+      maxTokens: options["max-tokens"],
+      turns: options.turns,
+      loadAverage: { start: os.loadavg()[0] ?? 0, end: null },
+      cores: os.availableParallelism(),
+    },
+  };
+  if (sections.has("decode") || sections.has("prompt")) await decodeRows(model.path, options, runtime, report);
+  if (sections.has("reuse")) {
+    note("prompt reuse: one study-shaped discussion, engine against naive re-evaluation");
+    const design = await benchDesign(model.path, options["max-tokens"], options.turns);
+    const engine = await benchDiscussion(model.path, design, "exact", { ...runtime, contextSize: options.context });
+    const naive = await benchDiscussion(model.path, design, "none", { ...runtime, contextSize: options.context });
+    report.reuse = { engine, naive };
   }
+  const study: StudyShape = { turns: options.turns, maxTokens: options["max-tokens"], contextSize: options.context, ...runtime };
+  const rows: ExperimentBenchRow[] = [];
+  const studyRow = async (discussions: number, sequencing: ExperimentBenchRow["sequencing"]) => {
+    const done = rows.find((row) => row.discussionsAtOnce === discussions && row.sequencing === sequencing);
+    if (done) return done;
+    note(`study: ${discussions} discussion(s) at once, ${sequencing} sequences`);
+    const row = await benchExperiment(model.path, study, discussions, sequencing);
+    rows.push(row);
+    return row;
+  };
+  if (sections.has("experiment")) {
+    report.experiment = [];
+    for (const discussions of options.parallel) report.experiment.push(await studyRow(discussions, "per-actor"));
+  }
+  if (sections.has("pooling")) {
+    report.pooling = [];
+    for (const discussions of options.pooling) report.pooling.push(await studyRow(discussions, "per-actor"), await studyRow(discussions, "pooled"));
+  }
+  if (sections.has("analysis")) {
+    note(`analysis: a generated study of ${options["analysis-repetitions"] * 6} discussions`);
+    report.analysis = await benchAnalysis(options["analysis-repetitions"]);
+  }
+  report.config.loadAverage.end = os.loadavg()[0] ?? 0;
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const { config } = report;
+  process.stdout.write(
+    `model: ${config.shape}${config.weights ? ` ${config.weights}` : ""} (${config.model})\n` +
+      `backend: ${config.backend}, ${config.gpuLayers} layers on the GPU, ${config.threads} thread(s), ${config.cores} cores, load average ${config.loadAverage.start.toFixed(1)} -> ${(config.loadAverage.end ?? 0).toFixed(1)}\n` +
+      `study: 7 users + moderator, ${config.turns} turns, window 3, ${config.maxTokens} tokens per reply, greedy, replies to the cap\n\n`,
+  );
+  if (usesModel) printTable(reportHeader, reportRows(report));
+  const { analysis } = report;
   if (analysis) {
     process.stdout.write(`\nAnalysis bench: a generated study of ${analysis.discussions} discussions, ${analysis.comments} comments (7 users + moderator, 30 comments each)\n\n`);
     printTable(
@@ -87,3 +134,8 @@ if (values.json) {
     );
   }
 }
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { discussionDesignSchema, type DiscussionDesign, type DiscussionEvent } from "../../shared/domain/index.js";
 import { Discussion } from "../../electron/engine/discussion.js";
 import { LlamaChatModel } from "../../electron/llm/llama-chat-model.js";
+import type { GpuPreference } from "../../electron/llm/llama-runtime.js";
 import { parsePersonasFile } from "../../electron/storage/personas-file.js";
 import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../../electron/engine/presets.js";
 
@@ -15,8 +16,8 @@ export interface DiscussionBenchRow {
   wallSeconds: number;
 }
 
-/** The bench's discussion: 7 users and a moderator, 15 turns, window 3, our default prompts. */
-export async function benchDesign(modelPath: string, maxTokens: number): Promise<DiscussionDesign> {
+/** The bench's discussion: 7 users and a moderator, 15 turns (by default), window 3, our default prompts. */
+export async function benchDesign(modelPath: string, maxTokens: number, turns = 15): Promise<DiscussionDesign> {
   const file = path.resolve(import.meta.dirname, "../fixtures/cli/personas.json");
   const { personas } = parsePersonasFile(await readFile(file, "utf8"));
   const [moderator, ...users] = [...personas].reverse();
@@ -26,7 +27,7 @@ export async function benchDesign(modelPath: string, maxTokens: number): Promise
     participants: users.slice(0, 7).map((persona) => ({ persona, role: "user", context: defaultContext, instructions: defaultUserInstructions })),
     moderator: { persona: moderator, role: "moderator", context: defaultContext, instructions: defaultModeratorInstructions },
     seedComments: [{ author: users[0]?.username, text: "Our town wants to turn the old rail yard into a park. Is that the best use of the land?" }],
-    turns: 15,
+    turns,
     historyWindow: 3,
     turnManager: { kind: "random-weighted", pRespond: 0.5 },
     model: { backend: "llama", path: modelPath },
@@ -34,11 +35,17 @@ export async function benchDesign(modelPath: string, maxTokens: number): Promise
   });
 }
 
-export async function benchDiscussion(modelPath: string, design: DiscussionDesign, reuse: "exact" | "none", threads: number): Promise<DiscussionBenchRow> {
+export async function benchDiscussion(
+  modelPath: string,
+  design: DiscussionDesign,
+  reuse: "exact" | "none",
+  runtime: { threads: number; gpu: GpuPreference; contextSize: number },
+): Promise<DiscussionBenchRow> {
   const model = await LlamaChatModel.load(modelPath, {
-    contextSize: 4096,
+    contextSize: runtime.contextSize,
     sequences: design.participants.length + 1,
-    threads,
+    threads: runtime.threads,
+    gpu: runtime.gpu,
     reuse,
     ignoreEndOfGeneration: true,
   });

@@ -27,6 +27,19 @@ describe("ReplyDecoder on the generated model's tokenizer", () => {
     expect(decoder.count).toBe(tokens.length);
   });
 
+  it("does the same small amount of decoding for every token, however long the reply", () => {
+    const tokens = model.tokenize("Well, I think the park is a good idea for the people who live here. ".repeat(60));
+    const calls: number[] = [];
+    const decoder = new ReplyDecoder({ detokenize: (part: readonly Token[]) => (calls.push(part.length), model.detokenize(part)) });
+    let text = "";
+    for (const token of tokens) text += decoder.push(token);
+    expect(text).toBe(model.detokenize(tokens));
+    expect(tokens.length).toBeGreaterThan(600);
+    // About one short decode per token, never of more than a window of 17 tokens.
+    expect(calls.length).toBeLessThan(tokens.length * 1.2);
+    expect(Math.max(...calls)).toBeLessThanOrEqual(17);
+  });
+
   it("matches on a long sampled generation too", async () => {
     const context = await model.createContext({ contextSize: 1024, threads: 1 });
     try {
