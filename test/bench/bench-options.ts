@@ -48,6 +48,9 @@ export const benchUsage = `usage: npm run bench -- [--json] [--model file.gguf |
   [--decode-tokens 128] [--decode-sequences 64] [--context 2048] [--rounds 3] [--analysis-repetitions 300]
   [--only ${benchSections.join(",")}] (default: all)`;
 
+/** Thrown for --help: the usage, which is not an error. */
+export class BenchUsage extends Error {}
+
 export function parseBenchOptions(args: string[]): BenchOptions {
   const { values } = parseArgs({
     args,
@@ -68,9 +71,12 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       rounds: { type: "string" },
       only: { type: "string" },
       "analysis-repetitions": { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
-  const parsed = optionsSchema.safeParse(values);
+  if (values.help) throw new BenchUsage(benchUsage);
+  const { help: _help, ...flags } = values;
+  const parsed = optionsSchema.safeParse(flags);
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n${benchUsage}`);
   if (parsed.data.model && values["model-shape"]) throw new Error(`--model and --model-shape exclude each other\n${benchUsage}`);
   return parsed.data;

@@ -14,7 +14,7 @@ import { benchDecode, benchPromptEvaluation } from "./decode-bench.js";
 import { benchExperiment, type ExperimentBenchRow, type StudyShape } from "./experiment-bench.js";
 import { benchBackend } from "./bench-backend.js";
 import { benchAnalysis } from "./analysis-bench.js";
-import { parseBenchOptions, type BenchOptions } from "./bench-options.js";
+import { BenchUsage, parseBenchOptions, type BenchOptions } from "./bench-options.js";
 import { reportHeader, reportRows, type BenchReport } from "./bench-report.js";
 import { printTable } from "./table.js";
 
@@ -136,6 +136,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BenchUsage) {
+    process.stdout.write(`${error.message}\n`);
+    return;
+  }
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
