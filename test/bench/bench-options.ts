@@ -21,8 +21,8 @@ const integerList = (name: string) =>
 const optionsSchema = z.object({
   json: z.boolean().default(false),
   model: z.string().optional(),
-  "model-shape": z.enum(["tiny", ...modelShapeIds]).default("tiny"),
-  type: z.enum(["q8_0", "f16"]).default("q8_0"),
+  "model-shape": z.enum(["tiny", ...modelShapeIds], { error: `--model-shape is one of tiny, ${modelShapeIds.join(", ")}` }).default("tiny"),
+  type: z.enum(["q8_0", "f16"], { error: "--type is q8_0 or f16" }).default("q8_0"),
   gpu: z.boolean().default(false),
   threads: integer("threads").optional(),
   "max-tokens": integer("max-tokens").default(60),
@@ -38,7 +38,7 @@ const optionsSchema = z.object({
     .string()
     // "discussion" was the prompt-reuse part's name before the bench grew.
     .transform((list) => list.split(",").map((part) => (part === "discussion" ? "reuse" : part)))
-    .pipe(z.array(z.enum(benchSections), { error: `--only takes a comma-separated list of ${benchSections.join(", ")}` }))
+    .pipe(z.array(z.enum(benchSections, { error: `--only takes a comma-separated list of ${benchSections.join(", ")}` })))
     .default([...benchSections]),
 });
 export type BenchOptions = z.infer<typeof optionsSchema>;

@@ -36,7 +36,7 @@ describe("bench options", () => {
   });
 
   it("names what is wrong with a flag", () => {
-    expect(() => parseBenchOptions(["--model-shape", "70b"])).toThrow(/usage/);
+    expect(() => parseBenchOptions(["--model-shape", "70b"])).toThrow(/--model-shape is one of tiny, 1b, 8b, qwen7b\nusage/);
     expect(() => parseBenchOptions(["--parallel", "1,x"])).toThrow(/--parallel must be a comma-separated list/);
     expect(() => parseBenchOptions(["--only", "decode,speed"])).toThrow(/--only takes a comma-separated list/);
     expect(parseBenchOptions(["--only", "discussion,analysis"]).only).toEqual(["reuse", "analysis"]);
