@@ -31,14 +31,14 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
  * Appends each entry as one JSON line the moment it exists. A line is written with a single
  * write() call, so a killed process leaves at worst one truncated last line.
  */
-export class JournalWriter {
+export class JournalWriter<Entry = JournalEntry> {
   private constructor(private readonly handle: FileHandle) {}
 
-  static async create(path: string): Promise<JournalWriter> {
-    return new JournalWriter(await open(path, "a"));
+  static async create<Entry = JournalEntry>(path: string): Promise<JournalWriter<Entry>> {
+    return new JournalWriter<Entry>(await open(path, "a"));
   }
 
-  async append(entry: JournalEntry): Promise<void> {
+  async append(entry: Entry): Promise<void> {
     await this.handle.write(`${JSON.stringify(entry)}\n`);
     await this.handle.datasync();
   }
@@ -50,8 +50,15 @@ export class JournalWriter {
 
 /** Reads a journal, skipping a truncated last line; earlier damage is an error. */
 export async function readJournal(path: string): Promise<JournalEntry[]> {
+  const entries = await readJsonLines(path, journalEntrySchema);
+  if (entries[0]?.kind !== "start") throw new Error(`journal ${path} does not begin with a start entry`);
+  return entries;
+}
+
+/** Reads a JSON-lines file of entries of one schema, skipping a truncated last line (a kill mid-write); earlier damage is an error. */
+export async function readJsonLines<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>[]> {
   const lines = (await readFile(path, "utf8")).split("\n");
-  const entries: JournalEntry[] = [];
+  const entries: z.output<S>[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === "") return;
     const isLast = index >= lines.length - 2;
@@ -62,10 +69,9 @@ export async function readJournal(path: string): Promise<JournalEntry[]> {
       if (isLast) return;
       throw new Error(`journal ${path}: line ${index + 1} is not valid JSON`);
     }
-    const result = journalEntrySchema.safeParse(parsed);
+    const result = schema.safeParse(parsed);
     if (!result.success) throw new Error(`journal ${path}: line ${index + 1}: ${result.error.issues[0]?.message ?? "bad entry"}`);
     entries.push(result.data);
   });
-  if (entries[0]?.kind !== "start") throw new Error(`journal ${path} does not begin with a start entry`);
   return entries;
 }

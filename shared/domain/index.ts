@@ -9,3 +9,4 @@ export * from "./discussion-log.js";
 export * from "./run-record.js";
 export * from "./experiment.js";
 export * from "./server-profile.js";
+export * from "./annotation.js";
