@@ -6,10 +6,11 @@ import { replayCommand } from "./cli/replay-command.js";
 import { convertCommand } from "./cli/convert-command.js";
 import { recoverCommand } from "./cli/recover-command.js";
 import { experimentCommand } from "./cli/experiment-command.js";
+import { annotateCommand } from "./cli/annotate-command.js";
 import { modelsCommand } from "./cli/models-command.js";
 import { analyzeCommand } from "./cli/analyze-command.js";
 
-const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, modelsCommand, analyzeCommand];
+const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, annotateCommand, modelsCommand, analyzeCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);

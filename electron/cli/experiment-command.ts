@@ -11,6 +11,7 @@ import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { progressLine } from "./progress-bar.js";
 import { cliServerProfiles } from "./server-flags.js";
+import { attachRunKeys, throttle } from "./run-keys.js";
 
 const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--parallel N] [--threads N] [--context-size N] [--data <dir>]
        syndisco-studio experiment plan <spec.json>
@@ -67,7 +68,7 @@ export const experimentCommand: CliCommand = {
           ? throttle((progress) => process.stderr.write(`\r${progressLine(progress)}\x1b[K`), 200)
           : throttle((progress) => process.stderr.write(`${progressLine(progress)}\n`), 5000),
     });
-    const detach = attachKeys(runner);
+    const detach = attachRunKeys(runner, "cancelling: finished discussions are kept; run the same command again to continue");
     try {
       const final = await runner.run();
       process.stderr.write(process.stderr.isTTY ? `\r${progressLine(final)}\x1b[K\n` : `${progressLine(final)}\n`);
@@ -92,46 +93,4 @@ function printPlan(spec: ExperimentSpec): number {
     process.stdout.write(`  ${repetition + 1}: ${sampleParticipants(spec, repetition).personas.map((p) => p.username).join(", ")}\n`);
   }
   return 0;
-}
-
-function throttle<T>(action: (value: T) => void, milliseconds: number): (value: T) => void {
-  let last = 0;
-  return (value) => {
-    const now = Date.now();
-    if (now - last >= milliseconds) {
-      last = now;
-      action(value);
-    }
-  };
-}
-
-function attachKeys(runner: ExperimentRunner): () => void {
-  let interrupts = 0;
-  const onSigint = () => {
-    if (++interrupts > 1) process.exit(130);
-    process.stderr.write("\ncancelling: finished discussions are kept; run the same command again to continue\n");
-    runner.cancel();
-  };
-  process.on("SIGINT", onSigint);
-  const stdin = process.stdin;
-  const onKey = (key: Buffer) => {
-    const char = key.toString();
-    if (char === "p") {
-      if (runner.progress.state === "paused") runner.resume();
-      else runner.pause();
-    }
-    if (char === "q" || char === "\u0003") onSigint();
-  };
-  if (stdin.isTTY) {
-    stdin.setRawMode(true);
-    stdin.on("data", onKey);
-  }
-  return () => {
-    process.off("SIGINT", onSigint);
-    if (stdin.isTTY) {
-      stdin.off("data", onKey);
-      stdin.setRawMode(false);
-      stdin.pause();
-    }
-  };
 }
