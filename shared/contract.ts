@@ -11,6 +11,7 @@ import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
 import { modelCommands, modelEvents } from "./contract-models.js";
 import { experimentCommands, experimentEvents } from "./contract-experiments.js";
 import { analysisCommands } from "./contract-analysis.js";
+import { annotationCommands, annotationEvents } from "./contract-annotations.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -172,6 +173,7 @@ export const commands = {
   ...modelCommands,
   ...experimentCommands,
   ...analysisCommands,
+  ...annotationCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -211,6 +213,7 @@ export const events = {
   progress: z.object({ operationId: z.string(), label: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative().nullable() }),
   ...modelEvents,
   ...experimentEvents,
+  ...annotationEvents,
 } as const;
 
 export type Events = typeof events;

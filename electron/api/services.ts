@@ -14,6 +14,10 @@ import type { ServerProfileStore } from "./server-profiles.js";
 import type { ApiKeyStore } from "./api-keys.js";
 import type { AnalysisService } from "./analysis-service.js";
 import type { BundledResources } from "../resources.js";
+import type { AnnotationService } from "./annotations-service.js";
+import type { DiscussionLocator } from "./annotation-imports.js";
+import type { AnnotationStore } from "../storage/annotation-store.js";
+import type { AnnotationLibrary } from "../storage/annotation-library.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
@@ -41,4 +45,6 @@ export interface StudioServices {
   analysis: AnalysisService;
   /** Stored API keys (desktop only: `store` is null in web mode) and their decrypted values by variable name. */
   apiKeys: { store: ApiKeyStore | null; cache: Map<string, string> };
+  /** Annotation: saved schemes and annotators, jobs, the records of every job, and where discussions are. */
+  annotations: { library: AnnotationLibrary; service: AnnotationService; store: AnnotationStore; locator: DiscussionLocator };
 }

@@ -30,6 +30,11 @@ import { settingsHandlers } from "./handlers/settings.js";
 import { analysisHandlers } from "./handlers/analysis.js";
 import { AnalysisService } from "./analysis-service.js";
 import type { ExperimentProgress } from "../../shared/domain/index.js";
+import { annotationHandlers } from "./handlers/annotations.js";
+import { AnnotationService } from "./annotations-service.js";
+import { DiscussionLocator } from "./annotation-imports.js";
+import { AnnotationStore } from "../storage/annotation-store.js";
+import { AnnotationLibrary } from "../storage/annotation-library.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -88,6 +93,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       contextSize: registryOptions.contextSize ?? 4096,
     }),
   });
+  const annotationStore = new AnnotationStore(layout.root);
+  const experimentsDirectory = path.join(layout.root, "experiments");
   const services: StudioServices = {
     layout,
     resources: bundledResources(options.resourcesDirectory ?? resourcesDirectory()),
@@ -131,6 +138,22 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       active: (studyId) => activeState(services.experiments.list().find((study) => study.experimentId === studyId)?.progress.state),
       emit: (event) => hub.emit(event),
     }),
+    annotations: {
+      library: new AnnotationLibrary(annotationStore.annotationsDirectory),
+      store: annotationStore,
+      locator: new DiscussionLocator(layout.discussionsDirectory, experimentsDirectory),
+      service: new AnnotationService({
+        store: annotationStore,
+        discussionsDirectory: layout.discussionsDirectory,
+        experimentsDirectory,
+        // Jobs load their own copy of each model, sized for their parallel pairs.
+        registry: async () => {
+          const { sequences: _sequences, ...shared } = registryOptions;
+          return shared;
+        },
+        emit: (event) => hub.emit(event),
+      }),
+    },
   };
   const handlers: Handlers = {
     ...personaHandlers(services),
@@ -141,6 +164,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...settingsHandlers(services),
     ...experimentHandlers(services),
     ...analysisHandlers(services),
+    ...annotationHandlers(services),
   };
   const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
   return {
@@ -157,6 +181,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     },
     async dispose() {
       await services.experiments.shutdown();
+      await services.annotations.service.shutdown();
       await services.downloads.dispose();
       await runner.shutdown();
       await registry.dispose();

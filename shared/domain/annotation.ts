@@ -139,3 +139,35 @@ export const annotationProgressSchema = z.object({
   state: z.enum(["running", "paused", "cancelling", "finished", "cancelled"]),
 });
 export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
+
+/** A dimension's agreement across the annotators that rated it (Krippendorff's alpha). */
+export const dimensionAgreementSchema = z.object({
+  dimension: z.string(),
+  level: z.enum(["interval", "nominal"]),
+  /** Null when undefined (fewer than two ratings of any comment, or no variation at all). */
+  alpha: z.number().nullable(),
+  annotators: z.number().int().nonnegative(),
+  /** Comments rated by at least two annotators. */
+  units: z.number().int().nonnegative(),
+  values: z.number().int().nonnegative(),
+});
+export type DimensionAgreement = z.infer<typeof dimensionAgreementSchema>;
+
+/**
+ * One comment's scores on one dimension over its annotators: the mean (interval) or the most
+ * frequent label (nominal), and how much the annotators disagree: the standard deviation
+ * (interval) or the share of annotator pairs that chose different labels (nominal).
+ */
+export const commentConsensusSchema = z.object({
+  discussionId: z.string(),
+  commentIndex: z.number().int().nonnegative(),
+  dimension: z.string(),
+  ratings: z.number().int().nonnegative(),
+  mean: z.number().nullable(),
+  mode: z.string().nullable(),
+  disagreement: z.number().nullable(),
+});
+export type CommentConsensus = z.infer<typeof commentConsensusSchema>;
+
+export const annotationAgreementSchema = z.object({ dimensions: z.array(dimensionAgreementSchema), comments: z.array(commentConsensusSchema) });
+export type AnnotationAgreement = z.infer<typeof annotationAgreementSchema>;

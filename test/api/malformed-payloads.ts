@@ -1,6 +1,7 @@
 import { commands, type CommandName } from "../../shared/contract.js";
 import { testDesign, testPersona } from "../support/designs.js";
 import { testExperimentSpec } from "../support/experiments.js";
+import { testAnnotator, testScheme } from "../support/annotations.js";
 
 /** One valid input per command; mutations of it make the malformed ones. */
 export function validInputs(modelPath: string): Record<CommandName, Record<string, unknown>> {
@@ -60,6 +61,22 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "analysis.measure": { studyId: "x" },
     "analysis.summarize": { studyId: "x", request: { measure: { level: "comment", column: "words" }, factors: ["moderator"], unit: "comment" } },
     "analysis.export": { studyId: "x", file: "comments.csv" },
+    "annotations.schemes": {},
+    "annotations.saveScheme": { id: "s1", scheme: testScheme() },
+    "annotations.deleteScheme": { id: "s1" },
+    "annotations.annotators": {},
+    "annotations.saveAnnotators": { annotators: [{ name: "a1", persona: null, schemeId: "s1", model: { backend: "llama", path: modelPath }, sampling: design.sampling }] },
+    "annotations.studies": {},
+    "annotations.start": { name: "job", annotators: [testAnnotator("a1", modelPath)], target: { kind: "discussions", ids: ["x"] }, includeModeratorComments: true, syndiscoFormat: "legacy", parallel: 2 },
+    "annotations.control": { jobId: "annotations/job", action: "pause" },
+    "annotations.resume": { jobId: "annotations/job" },
+    "annotations.jobs": {},
+    "annotations.table": { discussionIds: ["x"] },
+    "annotations.answers": { discussionId: "x", commentIndex: 0 },
+    "annotations.agreement": { jobId: "annotations/job" },
+    "annotations.scores": {},
+    "annotations.importFile": { file, scheme: testScheme(), annotatorName: "judge", discussionId: "x" },
+    "annotations.importCsv": { file, annotatorName: "classifier" },
   };
 }
 

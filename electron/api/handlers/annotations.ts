@@ -1,0 +1,65 @@
+import { annotationAgreement } from "../../../shared/annotation-agreement.js";
+import type { DiscussionScores } from "../../../shared/contract-annotations.js";
+import { agreementLevel, type AnnotationTable } from "../../../shared/domain/index.js";
+import { schemePresets } from "../../engine/annotation/scheme-presets.js";
+import { importAnnotationFile, importScoresCsv } from "../annotation-imports.js";
+import type { Handlers } from "../router.js";
+import type { StudioServices } from "../services.js";
+
+type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;
+
+export function annotationHandlers({ annotations }: StudioServices): AnnotationHandlers {
+  const { library, service, store, locator } = annotations;
+  return {
+    "annotations.schemes": async () => {
+      try {
+        return { schemes: await library.schemes(), presets: schemePresets, problems: [] };
+      } catch (error) {
+        return { schemes: [], presets: schemePresets, problems: [{ file: library.schemesFile, message: error instanceof Error ? error.message : String(error) }] };
+      }
+    },
+    "annotations.saveScheme": ({ id, scheme }) => library.saveScheme(scheme, id),
+    "annotations.deleteScheme": async ({ id }) => ({ deleted: await library.deleteScheme(id) }),
+    "annotations.annotators": async () => ({ annotators: await library.annotators() }),
+    "annotations.saveAnnotators": async ({ annotators }) => ({ annotators: await library.saveAnnotators(annotators) }),
+    "annotations.studies": async () => ({ studies: await service.studies() }),
+    "annotations.start": (input) => service.start(input),
+    "annotations.control": async ({ jobId, action }) => service.control(jobId, action),
+    "annotations.resume": ({ jobId }) => service.resume(jobId),
+    "annotations.jobs": () => service.jobs(),
+    "annotations.table": ({ discussionIds }) => store.table(discussionIds),
+    "annotations.answers": async ({ discussionId, commentIndex }) => ({ answers: await store.answers(discussionId, commentIndex) }),
+    "annotations.agreement": async ({ jobId, discussionIds }) => {
+      const { table } = await store.table(discussionIds ?? null);
+      return annotationAgreement(table, jobId === undefined ? undefined : table.annotators.filter((annotator) => annotator.jobId === jobId).map((annotator) => annotator.id));
+    },
+    "annotations.scores": async () => discussionScores((await store.table(null)).table),
+    "annotations.importFile": (input) => importAnnotationFile(store, locator, input),
+    "annotations.importCsv": (input) => importScoresCsv(store, locator, input),
+  };
+}
+
+/** Per discussion, the mean of every numeric dimension over all its comments and annotators. */
+export function discussionScores(table: AnnotationTable): { discussions: DiscussionScores[]; dimensions: string[] } {
+  const numeric = new Set(table.annotators.flatMap((annotator) => annotator.dimensions.filter((d) => agreementLevel(d) === "interval").map((d) => d.name)));
+  const sums = new Map<string, { totals: Map<string, { sum: number; count: number }>; annotators: Set<string> }>();
+  for (const row of table.scores) {
+    if (!row.values) continue;
+    let entry = sums.get(row.discussionId);
+    if (!entry) sums.set(row.discussionId, (entry = { totals: new Map(), annotators: new Set() }));
+    entry.annotators.add(row.annotatorId);
+    for (const [dimension, value] of Object.entries(row.values)) {
+      if (!numeric.has(dimension) || typeof value !== "number") continue;
+      const total = entry.totals.get(dimension) ?? { sum: 0, count: 0 };
+      total.sum += value;
+      total.count++;
+      entry.totals.set(dimension, total);
+    }
+  }
+  const discussions = [...sums.entries()].map(([discussionId, entry]) => ({
+    discussionId,
+    annotators: entry.annotators.size,
+    means: Object.fromEntries([...entry.totals.entries()].map(([dimension, total]) => [dimension, total.sum / total.count])),
+  }));
+  return { discussions, dimensions: [...numeric].sort() };
+}
