@@ -12,9 +12,10 @@ import { findDiscussions } from "../storage/discussion-files.js";
 import { defaultThreadCount } from "../llm/llama-runtime.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import { attachRunKeys, throttle } from "./run-keys.js";
+import { cliServerProfiles } from "./server-flags.js";
 
 const help = `Usage: syndisco-studio annotate <discussions or study folder...> --scheme <file|preset> --annotators <file> --out <dir>
-         [--name <job name>] [--no-moderator] [--format legacy|v2] [--parallel N] [--threads N] [--context-size N] [--quiet]
+         [--name <job name>] [--no-moderator] [--format legacy|v2] [--parallel N] [--threads N] [--context-size N] [--data <dir>] [--quiet]
 
 Every annotator rates every comment of every discussion (files, or folders searched
 recursively: a study's folder works as it is), N annotator x discussion pairs at once.
@@ -22,8 +23,10 @@ Each annotator answers in JSON made from the scheme (a grammar on local models).
 
 --scheme       a scheme file, or a preset: ${schemePresets.map(presetKey).join(", ")}
 --annotators   a JSON array of annotators: {"name", "persona" (or null), "model"
-               ({"backend": "llama", "path": ...} or an OpenAI-compatible server), "sampling",
-               and optionally their own "scheme"}
+               ({"backend": "llama", "path": ...} or {"backend": "openai", "profile": <name>}
+               naming a server profile of the data folder), "sampling", and optionally their
+               own "scheme"}
+--data         the app's data folder, whose server profiles annotators may name
 --no-moderator leave moderator comments out of what is rated and of the history
                (SynDisco's include_moderator_comments=False)
 --format       which SynDisco annotation file to write beside our records (default legacy)
@@ -53,6 +56,7 @@ export const annotateCommand: CliCommand = {
         threads: { type: "string" },
         "context-size": { type: "string" },
         quiet: { type: "boolean" },
+        data: { type: "string" },
       },
       true,
     );
@@ -80,12 +84,13 @@ export const annotateCommand: CliCommand = {
     const parallel = integerFlag(values.parallel, "parallel", Math.min(4, annotators.length * discussions.length), 1);
     const threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1);
     const contextSize = integerFlag(values["context-size"], "context-size", 4096, 64);
+    const servers = cliServerProfiles({ data: values.data });
     const show = values.quiet ? undefined : process.stderr.isTTY ? (line: string) => process.stderr.write(`\r${line}\x1b[K`) : (line: string) => process.stderr.write(`${line}\n`);
     const runner = new AnnotationRunner(parsedSpec.data, discussions, {
       jobId: path.basename(path.resolve(values.out)),
       directory: values.out,
       parallel,
-      registry: { threads, contextSize, remote: (ref) => new OpenAiChatModel(ref) },
+      registry: { threads, contextSize, remote: (ref) => OpenAiChatModel.connect(ref, servers) },
       onProgress: show && throttle((progress: AnnotationProgress) => show(annotationProgressLine(progress)), process.stderr.isTTY ? 200 : 5000),
     });
     if (!values.quiet) process.stderr.write(`${annotators.length} annotator(s) x ${discussions.length} discussion(s), ${parallel} at once -> ${values.out}\n`);

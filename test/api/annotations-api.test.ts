@@ -3,7 +3,7 @@
  * discussions and one over a study with progress events, the read API (table, answers,
  * agreement, scores), imports of SynDisco files and external scores, bad input named.
  */
-import { cp, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationCommands, type AnnotationJobSummary } from "../../shared/contract-annotations.js";

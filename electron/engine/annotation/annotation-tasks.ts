@@ -63,6 +63,8 @@ export function annotationFromResult(annotator: string, commentIndex: number, se
       minimumPromptTokens: result.minimumPromptTokens,
       generatedTokens: result.generatedTokens,
       seconds: result.seconds,
+      ...(result.promptSeconds === undefined ? {} : { promptSeconds: result.promptSeconds }),
+      ...(result.generationSeconds === undefined ? {} : { generationSeconds: result.generationSeconds }),
       stopReason: result.stopReason,
     },
   };
