@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { modelShapeIds } from "../fixtures/tiny-gguf/model-shapes.js";
 
-export const benchSections = ["decode", "prompt", "reuse", "experiment", "pooling", "analysis"] as const;
+export const benchSections = ["decode", "prompt", "reuse", "experiment", "pooling", "analysis", "annotation"] as const;
 export type BenchSection = (typeof benchSections)[number];
 
 const integer = (name: string, min = 1) =>

@@ -3,6 +3,7 @@ import type { DecodeBenchRow, PromptBenchRow } from "./decode-bench.js";
 import type { DiscussionBenchRow } from "./discussion-bench.js";
 import type { ExperimentBenchRow } from "./experiment-bench.js";
 import type { AnalysisBenchRow } from "./analysis-bench.js";
+import type { AnnotationBenchRow } from "./annotation-bench.js";
 
 /** Everything one invocation measured; `--json` prints it as is. */
 export interface BenchReport {
@@ -26,6 +27,7 @@ export interface BenchReport {
   experiment?: ExperimentBenchRow[];
   pooling?: ExperimentBenchRow[];
   analysis?: AnalysisBenchRow;
+  annotation?: AnnotationBenchRow[];
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);

@@ -14,6 +14,7 @@ import { benchDecode, benchPromptEvaluation } from "./decode-bench.js";
 import { benchExperiment, type ExperimentBenchRow, type StudyShape } from "./experiment-bench.js";
 import { benchBackend } from "./bench-backend.js";
 import { benchAnalysis } from "./analysis-bench.js";
+import { benchAnnotation, benchDiscussions, type AnnotationBenchRow } from "./annotation-bench.js";
 import { BenchUsage, parseBenchOptions, type BenchOptions } from "./bench-options.js";
 import { reportHeader, reportRows, type BenchReport } from "./bench-report.js";
 import { printTable } from "./table.js";
@@ -112,6 +113,16 @@ async function main(): Promise<void> {
     note(`analysis: a generated study of ${options["analysis-repetitions"] * 6} discussions`);
     report.analysis = await benchAnalysis(options["analysis-repetitions"]);
   }
+  if (sections.has("annotation")) {
+    // One annotator alone (prefix reuse, then naive re-evaluation of every prompt), and 4 at once, over the same discussions.
+    note("annotation: 1 annotator (reuse, naive) and 4 at once over 6 discussions x 10 comments");
+    const discussions = benchDiscussions(6, 10);
+    report.annotation = [
+      await benchAnnotation(model.path, "1 annotator", 1, 1, "exact", threads, discussions),
+      await benchAnnotation(model.path, "1 annotator, naive", 1, 1, "none", threads, discussions),
+      await benchAnnotation(model.path, "4 at once", 4, 4, "exact", threads, discussions),
+    ];
+  }
   report.config.loadAverage.end = os.loadavg()[0] ?? 0;
 
   if (options.json) {
@@ -133,6 +144,25 @@ async function main(): Promise<void> {
       [[String(analysis.discussions), String(analysis.comments), analysis.coldSeconds.toFixed(2), analysis.commentsPerSecond.toFixed(0), analysis.cachedSeconds.toFixed(2), analysis.summarizeMilliseconds.toFixed(1)]],
     );
   }
+  if (report.annotation) printAnnotationRows(report.annotation);
+}
+
+function printAnnotationRows(rows: AnnotationBenchRow[]): void {
+  process.stdout.write(`\nAnnotation bench: 6 discussions x 10 comments, toxicity preset (window 3), grammar-constrained JSON answers\n\n`);
+  const naive = rows.find((row) => row.reuse === "none");
+  printTable(
+    ["run", "annotations", "annotations/hour", "comments/hour (every annotator)", "prompt tok / annotation", "prompt tok evaluated / annotation", "vs naive", "wall s"],
+    rows.map((row) => [
+      row.label,
+      String(row.annotations),
+      row.annotationsPerHour.toFixed(0),
+      row.commentsPerHour.toFixed(0),
+      row.promptTokensPerAnnotation.toFixed(1),
+      row.evaluatedPromptTokensPerAnnotation.toFixed(1),
+      naive ? (row.evaluatedPromptTokensPerAnnotation / naive.evaluatedPromptTokensPerAnnotation).toFixed(3) : "",
+      row.wallSeconds.toFixed(2),
+    ]),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -68,7 +68,8 @@ describe("cli annotate", () => {
         expect(await readFile(path.join(out, "syndisco", annotator, `${id}.json`), "utf8")).toMatch(/^\{\n {4}"conv_id": /);
       }
     }
-  });
+    // Two CLI processes and a reference run: minutes when the machine is busy.
+  }, 300_000);
 
   it("names the problem with bad input and writes nothing", async () => {
     const out = path.join(work, "bad");
@@ -90,5 +91,5 @@ describe("cli annotate", () => {
     const result = await runCli(["annotate", study, "--scheme", "no-such-preset", "--annotators", annotators, "--out", path.join(work, "x")]);
     expect(result.code).not.toBe(0);
     expect(result.stderr.trim()).toBe(`error: cannot read scheme no-such-preset`);
-  });
+  }, 120_000);
 });
