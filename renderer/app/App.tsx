@@ -12,6 +12,7 @@ import { LibraryView } from "../features/library/LibraryView.js";
 import { ModelsView } from "../features/models/ModelsView.js";
 import { ExperimentsView } from "../features/experiments/ExperimentsView.js";
 import { SettingsView } from "../features/settings/SettingsView.js";
+import { AnnotationView } from "../features/annotation/AnnotationView.js";
 
 const labels: Record<View, string> = {
   personas: "Personas",
@@ -21,6 +22,7 @@ const labels: Record<View, string> = {
   models: "Models",
   experiments: "Experiments",
   settings: "Settings",
+  annotation: "Annotation",
 };
 
 const screens: Record<View, () => React.JSX.Element> = {
@@ -31,6 +33,7 @@ const screens: Record<View, () => React.JSX.Element> = {
   models: ModelsView,
   experiments: ExperimentsView,
   settings: SettingsView,
+  annotation: AnnotationView,
 };
 
 export function App() {

@@ -4,6 +4,7 @@ import { annotationSchemeSchema, type AnnotationAgreement, type AnnotationScheme
 import { modelRefKey, type ModelRef } from "../../../shared/domain/model-ref.js";
 import { studio } from "../../app/studio.js";
 import { errorMessage } from "../../ui/format.js";
+import { useCommentScoresStore } from "./comment-scores-store.js";
 
 export interface ModelChoice {
   key: string;
@@ -192,6 +193,8 @@ export const useAnnotationStore = create<AnnotationState>((set, get) => {
       set({ jobs: { ...get().jobs, [summary.jobId]: summary } });
       const state = summary.progress.state;
       if (state === "finished") void get().agreementRequested(summary.jobId);
+      // An open transcript shows the new scores once a job ends (or stops).
+      if (state === "finished" || state === "cancelled") void useCommentScoresStore.getState().refreshed();
     },
     errorDismissed: () => set({ error: null, notice: null }),
   };

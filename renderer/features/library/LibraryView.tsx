@@ -9,6 +9,8 @@ import { ImportReportBanner } from "./ImportReportBanner.js";
 import { LibraryTable } from "./LibraryTable.js";
 import { visibleEntries } from "./library-filter.js";
 import { useLibraryStore } from "./library-store.js";
+import { ScoreFilter } from "./ScoreFilter.js";
+import { byScore, useScoreFilterStore } from "./score-filter-store.js";
 
 export function LibraryView() {
   const entries = useLibraryStore((state) => state.entries);
@@ -21,7 +23,13 @@ export function LibraryView() {
   useEffect(() => {
     void libraryRequested();
   }, [libraryRequested]);
-  const shown = useMemo(() => visibleEntries(entries, query, textMatches, newestFirst), [entries, query, textMatches, newestFirst]);
+  const means = useScoreFilterStore((state) => state.means);
+  const scoreDimension = useScoreFilterStore((state) => state.dimension);
+  const scoreMin = useScoreFilterStore((state) => state.min);
+  const shown = useMemo(
+    () => byScore(visibleEntries(entries, query, textMatches, newestFirst), means, scoreDimension, scoreMin),
+    [entries, query, textMatches, newestFirst, means, scoreDimension, scoreMin],
+  );
   const selectedIds = useMemo(() => entries.filter((entry) => selected.has(entry.id)).map((entry) => entry.id), [entries, selected]);
 
   return (
@@ -68,6 +76,7 @@ function SearchBar({ shownCount }: { shownCount: number }) {
         placeholder="Search by participant, model or comment text…"
         className="w-full max-w-lg rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
       />
+      <ScoreFilter />
       <span data-testid="library-count" className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
         {searching ? "Searching comments…" : query.trim() ? `${shownCount} of ${total} match` : ""}
       </span>

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { initials, type TranscriptComment } from "./transcript-comment.js";
+import { CommentScores } from "./CommentScores.js";
 import type { StreamingComment } from "./run-store.js";
 
 const palette = ["bg-indigo-500", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-sky-600", "bg-violet-500", "bg-teal-600", "bg-orange-500"];
@@ -76,6 +77,7 @@ export const CommentCard = memo(function CommentCard({ comment }: { comment: Tra
         </header>
         <Meta comment={comment} />
         <p className="mt-1 whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800 dark:text-slate-200">{comment.text || <em className="text-slate-400">(empty)</em>}</p>
+        <CommentScores index={comment.index} />
       </div>
     </article>
   );
