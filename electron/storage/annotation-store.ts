@@ -73,6 +73,8 @@ export class AnnotationStore {
         table.scores.push({ discussionId: record.discussionId, commentIndex: annotation.commentIndex, annotatorId: annotatorId(record.jobId, annotation.annotator), values: annotation.values });
       }
     }
+    // Records list annotators in the order they finished: sort, so a table reads the same every time.
+    table.annotators.sort((a, b) => a.id.localeCompare(b.id));
     return { table, problems };
   }
 
