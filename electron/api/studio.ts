@@ -35,6 +35,7 @@ import { AnnotationService } from "./annotations-service.js";
 import { DiscussionLocator } from "./annotation-imports.js";
 import { AnnotationStore } from "../storage/annotation-store.js";
 import { AnnotationLibrary } from "../storage/annotation-library.js";
+import { annotationSource } from "../storage/annotation-source.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -137,6 +138,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       directory: path.join(layout.root, "experiments"),
       active: (studyId) => activeState(services.experiments.list().find((study) => study.experimentId === studyId)?.progress.state),
       emit: (event) => hub.emit(event),
+      // Every annotation job's records (library and studies) feed the ann_<dimension> measures.
+      annotations: () => annotationSource(annotationStore),
     }),
     annotations: {
       library: new AnnotationLibrary(annotationStore.annotationsDirectory),

@@ -78,6 +78,16 @@ export class AnnotationStore {
     return { table, problems };
   }
 
+  /** The record files that hold annotations of a discussion (analysis keys its cache on them). */
+  async recordFiles(discussionId: string): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of await this.jobFolders()) {
+      const file = annotationRecordPath(folder.directory, discussionId);
+      if (await stat(file).then(() => true, () => false)) files.push(file);
+    }
+    return files;
+  }
+
   /** Every annotator's full answer about one comment (raw text, seed, token counts). */
   async answers(discussionId: string, commentIndex: number): Promise<AnnotationAnswer[]> {
     const answers: AnnotationAnswer[] = [];

@@ -13,6 +13,7 @@ import { testAnnotator, testScheme } from "../support/annotations.js";
 import { syndiscoFixture } from "../storage/fixture.js";
 import { collectUntil, startHarness, type Harness } from "./studio-harness.js";
 import { annotatorSchema, type Annotator } from "../../shared/domain/index.js";
+import { annotationSource } from "../../electron/storage/annotation-source.js";
 
 const moderated = "0f8e0c52-1111-4a2b-9c3d-5e6f7a8b9c0d";
 const unmoderated = "7d2b3c4a-2222-4b5c-8d9e-0a1b2c3d4e5f";
@@ -129,5 +130,16 @@ describe("annotation commands", () => {
     expect(comment1.map((row) => row.annotatorId).sort()).toEqual(["annotations/Library-job#a1", "annotations/Library-job#a2", "annotations/import-tiny-judge#tiny-judge", "annotations/import-tiny-judge-v2#judge-v2".replace("import-tiny-judge-v2", "import-judge-v2"), "annotations/perspective#perspective"].sort());
     expect(comment1.find((row) => row.annotatorId === "annotations/perspective#perspective")?.values).toEqual({ toxicity: 0.91 });
     expect(comment1.find((row) => row.annotatorId === "annotations/import-tiny-judge#tiny-judge")?.values).toEqual({ toxicity: 2 });
+  });
+
+  it("feeds analysis: per comment and numeric dimension, the mean over every annotator that rated it", async () => {
+    const source = annotationSource(harness.studio.services.annotations.store);
+    expect(await source.dimensions([moderated])).toEqual(["toxicity"]);
+    const { files, means } = await source.forDiscussion(moderated);
+    expect(files.length).toBe(4);
+    const { table } = await client.call("annotations.table", { discussionIds: [moderated] });
+    const values = table.scores.filter((row) => row.commentIndex === 1).flatMap((row) => (typeof row.values?.toxicity === "number" ? [row.values.toxicity] : []));
+    expect(values.length).toBe(5);
+    expect(means.get(1)?.toxicity).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
   });
 });

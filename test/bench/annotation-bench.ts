@@ -43,7 +43,7 @@ export function benchDiscussions(count: number, comments: number): DiscussionLog
 }
 
 /** Annotators with the toxicity preset (window 3) rating every comment, `parallel` pairs at once. */
-export async function benchAnnotation(modelPath: string, label: string, annotators: number, parallel: number, reuse: "exact" | "none", threads: number, discussions: DiscussionLog[]): Promise<AnnotationBenchRow> {
+export async function benchAnnotation(modelPath: string, label: string, annotators: number, parallel: number, reuse: "exact" | "none", runtime: { threads: number; gpu: "auto" | false }, discussions: DiscussionLog[]): Promise<AnnotationBenchRow> {
   const scheme = findSchemePreset("toxicity");
   if (!scheme) throw new Error("the toxicity preset is missing");
   const spec = annotationJobSpecSchema.parse({
@@ -63,7 +63,7 @@ export async function benchAnnotation(modelPath: string, label: string, annotato
       jobId: "bench",
       directory,
       parallel,
-      registry: { threads, contextSize: 2048, reuse },
+      registry: { threads: runtime.threads, gpu: runtime.gpu, contextSize: 2048, reuse },
     });
     const final = await runner.run();
     const wallSeconds = (performance.now() - started) / 1000;

@@ -118,9 +118,9 @@ async function main(): Promise<void> {
     note("annotation: 1 annotator (reuse, naive) and 4 at once over 6 discussions x 10 comments");
     const discussions = benchDiscussions(6, 10);
     report.annotation = [
-      await benchAnnotation(model.path, "1 annotator", 1, 1, "exact", threads, discussions),
-      await benchAnnotation(model.path, "1 annotator, naive", 1, 1, "none", threads, discussions),
-      await benchAnnotation(model.path, "4 at once", 4, 4, "exact", threads, discussions),
+      await benchAnnotation(model.path, "1 annotator", 1, 1, "exact", runtime, discussions),
+      await benchAnnotation(model.path, "1 annotator, naive", 1, 1, "none", runtime, discussions),
+      await benchAnnotation(model.path, "4 at once", 4, 4, "exact", runtime, discussions),
     ];
   }
   report.config.loadAverage.end = os.loadavg()[0] ?? 0;
