@@ -65,6 +65,15 @@ export function resolveAnnotators(saved: readonly SavedAnnotator[], schemes: rea
   return { ok: true, annotators };
 }
 
+/** Local models that load and the saved server profiles, as an annotator's model choices. */
+async function loadModelChoices(): Promise<ModelChoice[]> {
+  const [{ models }, { profiles }] = await Promise.all([studio.call("models.list", {}), studio.call("models.profiles", {})]);
+  return [
+    ...models.filter((model) => model.error === null).map((model) => ({ ref: { backend: "llama" as const, path: model.path }, label: model.fileName })),
+    ...profiles.map((profile) => ({ ref: profile.ref, label: `${profile.name} (server)` })),
+  ].map((choice) => ({ ...choice, key: modelRefKey(choice.ref) }));
+}
+
 export const useAnnotationStore = create<AnnotationState>((set, get) => {
   const fail = (error: unknown) => set({ error: errorMessage(error) });
   const refreshJobs = async () => {
@@ -86,27 +95,26 @@ export const useAnnotationStore = create<AnnotationState>((set, get) => {
     error: null,
     notice: null,
 
+    // Models are listed apart: reading every model file's metadata can take seconds, and the schemes,
+    // annotators and jobs should not wait for it.
     pageOpened: async () => {
+      const models = loadModelChoices().then(
+        (modelChoices) => ({ modelChoices }),
+        (error: unknown) => ({ error }),
+      );
       try {
-        const [schemes, { annotators }, { personas }, { models }, { profiles }, { studies }] = await Promise.all([
+        const [schemes, { annotators }, { personas }, { studies }] = await Promise.all([
           studio.call("annotations.schemes", {}),
           studio.call("annotations.annotators", {}),
           studio.call("personas.list", {}),
-          studio.call("models.list", {}),
-          studio.call("models.profiles", {}),
           studio.call("annotations.studies", {}),
         ]);
-        const choices: ModelChoice[] = [
-          ...models.filter((model) => model.error === null).map((model) => ({ ref: { backend: "llama" as const, path: model.path }, label: model.fileName })),
-          ...profiles.map((profile) => ({ ref: profile.ref, label: `${profile.name} (server)` })),
-        ].map((choice) => ({ ...choice, key: modelRefKey(choice.ref) }));
         const draft = get().draft;
         set({
           schemes: schemes.schemes,
           presets: schemes.presets,
           annotators,
           personas,
-          modelChoices: choices,
           studies,
           draft: { ...draft, experimentId: draft.experimentId || studies[0]?.experimentId || "" },
           error: schemes.problems[0] ? `${schemes.problems[0].file}: ${schemes.problems[0].message}` : null,
@@ -115,6 +123,10 @@ export const useAnnotationStore = create<AnnotationState>((set, get) => {
       } catch (error) {
         fail(error);
       }
+      // After the rest, so a failed listing stays the page's error.
+      const listed = await models;
+      if ("error" in listed) fail(listed.error);
+      else set(listed);
     },
 
     schemeEditStarted: (id, scheme) => set({ editing: { id, scheme: structuredClone(scheme) }, schemeProblems: [] }),
