@@ -4,6 +4,7 @@ import type { AnnotationJobSummary, AnnotationTarget } from "../../shared/contra
 import type { StudioEvent } from "../../shared/contract.js";
 import { annotationJobSpecSchema, type AnnotationJobSpec, type AnnotationProgress } from "../../shared/domain/index.js";
 import { AnnotationRunner, type AnnotatedDiscussion } from "../engine/annotation/annotation-runner.js";
+import { summarizeAnnotationFolder } from "../storage/annotation-folder-summary.js";
 import { annotationJobFileSchema, annotationJobPaths } from "../storage/annotation-job-files.js";
 import type { AnnotationStore } from "../storage/annotation-store.js";
 import { findDiscussions } from "../storage/discussion-files.js";
@@ -77,25 +78,24 @@ export class AnnotationService {
     const problems: { file: string; message: string }[] = [];
     for (const folder of await this.options.store.jobFolders()) {
       if (this.runs.has(folder.jobId)) continue;
-      const paths = annotationJobPaths(folder.directory);
       try {
-        const job = await readDataFile(paths.job, annotationJobFileSchema);
-        if (!job) continue;
-        const unfinished = (await readTextIfExists(paths.journal)) !== null;
+        const summary = await summarizeAnnotationFolder(folder.directory);
+        if (!summary) continue;
+        const name = summary.job?.spec.name ?? `Imported: ${summary.annotators.join(", ")}`;
         jobs.push({
           jobId: folder.jobId,
-          name: job.spec.name,
+          name,
           directory: folder.directory,
-          target: `${job.discussions.length} discussions`,
-          annotators: job.spec.annotators.map((annotator) => annotator.name),
-          discussions: job.discussions.length,
+          target: summary.job ? `${summary.discussions} discussions` : `imported scores of ${summary.discussions} discussions`,
+          annotators: summary.annotators,
+          discussions: summary.discussions,
           parallel: 1,
-          progress: idleProgress(unfinished ? "cancelled" : "finished"),
+          progress: { ...idleProgress(summary.unfinished ? "cancelled" : "finished"), total: summary.total, done: summary.done, unparsed: summary.unparsed },
           error: null,
           live: false,
         });
       } catch (error) {
-        problems.push({ file: paths.job, message: error instanceof Error ? error.message : String(error) });
+        problems.push({ file: folder.directory, message: error instanceof Error ? error.message : String(error) });
       }
     }
     return { jobs, problems };

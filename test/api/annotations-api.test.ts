@@ -3,7 +3,7 @@
  * discussions and one over a study with progress events, the read API (table, answers,
  * agreement, scores), imports of SynDisco files and external scores, bad input named.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annotationCommands, type AnnotationJobSummary } from "../../shared/contract-annotations.js";
@@ -14,6 +14,7 @@ import { syndiscoFixture } from "../storage/fixture.js";
 import { collectUntil, startHarness, type Harness } from "./studio-harness.js";
 import { annotatorSchema, type Annotator } from "../../shared/domain/index.js";
 import { annotationSource } from "../../electron/storage/annotation-source.js";
+import { createStudio } from "../../electron/api/studio.js";
 
 const moderated = "0f8e0c52-1111-4a2b-9c3d-5e6f7a8b9c0d";
 const unmoderated = "7d2b3c4a-2222-4b5c-8d9e-0a1b2c3d4e5f";
@@ -142,4 +143,35 @@ describe("annotation commands", () => {
     expect(values.length).toBe(5);
     expect(means.get(1)?.toxicity).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
   });
+
+  it("lists job folders of an earlier session with their counts: finished, stopped and imported", async () => {
+    const later = await createStudio({ dataDirectory: harness.dataDirectory, registry: { threads: 1, contextSize: 2048, gpu: false } });
+    try {
+      // A job stopped after three annotations: its journal is the truth, and it can be continued.
+      const study = harness.studio.services.annotations.store.folderOf("experiments/parks-study/annotations/Study-job").directory;
+      await cp(study, `${study}-copy`, { recursive: true });
+      await rm(path.join(`${study}-copy`, "records"), { recursive: true });
+      await writeFile(path.join(`${study}-copy`, "journal.jsonl"), `${await annotationLines(study, 3)}\n`);
+
+      const { jobs, problems } = await later.services.annotations.service.jobs();
+      expect(problems).toEqual([]);
+      const byId = new Map(jobs.map((job) => [job.jobId, job]));
+      expect(byId.get("annotations/Library-job")).toMatchObject({ live: false, discussions: 2, annotators: ["a1", "a2"], progress: { state: "finished", done: 22, total: 22 } });
+      expect(byId.get("experiments/parks-study/annotations/Study-job-copy")).toMatchObject({ live: false, progress: { state: "cancelled", done: 3, total: 14 } });
+      expect(byId.get("annotations/perspective")).toMatchObject({ name: "Imported: perspective", target: "imported scores of 2 discussions", progress: { state: "finished", done: 3, total: 3 } });
+      expect(byId.get("annotations/import-tiny-judge")).toMatchObject({ annotators: ["tiny-judge"], progress: { done: 7, unparsed: 1 } });
+    } finally {
+      await later.dispose();
+    }
+  });
 });
+
+/** A journal for a finished job, made from its records (the journal is removed when a job finishes). */
+async function annotationLines(directory: string, count: number): Promise<string> {
+  const lines: string[] = [];
+  for (const name of await readdir(path.join(directory, "records"))) {
+    const record = JSON.parse(await readFile(path.join(directory, "records", name), "utf8")) as { discussionId: string; annotations: unknown[] };
+    for (const annotation of record.annotations) lines.push(JSON.stringify({ kind: "annotation", discussionId: record.discussionId, annotation }));
+  }
+  return lines.slice(0, count).join("\n");
+}

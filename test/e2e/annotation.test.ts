@@ -94,4 +94,27 @@ describe("annotation in Chromium", () => {
     await expect.poll(() => rows.count()).toBe(2);
     await screenshot(page, "annotation-library-score");
   });
+
+  it("imports a SynDisco annotation file and a classifier's CSV as two more annotators, problems named, scores on the cards", async () => {
+    await openView(page, "Annotation");
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Import scores" }) });
+    await section.getByLabel("Scheme of the file").selectOption({ label: "Toxicity (1-5)" });
+    await page.getByTestId("import-annotation-input").setInputFiles(path.join(fixtures, "annotation-legacy.json"));
+    await page.getByTestId("import-outcome").filter({ hasText: `annotations of discussion ${moderated} from annotation-legacy.json` }).waitFor();
+
+    await section.getByLabel("Scores annotator name").fill("perspective");
+    const csv = ["discussion_id,comment_index,toxicity", `${moderated},0,0.12`, "nope,0,0.3"].join("\n");
+    await page.getByTestId("import-scores-csv-input").setInputFiles({ name: "perspective.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const outcome = page.getByTestId("import-outcome").filter({ hasText: 'Imported 1 score (toxicity) over 1 discussion from perspective.csv as "perspective".' });
+    await outcome.waitFor();
+    expect(await outcome.locator("li").allTextContents()).toEqual(['row 3: discussion "nope" is not in the library or any study']);
+    await page.getByTestId("annotation-job").filter({ hasText: "perspective" }).first().waitFor();
+
+    await openView(page, "Library");
+    await page.locator(`[data-testid=library-row][data-id="${moderated}"]`).getByRole("button", { name: "Open" }).click();
+    const card = page.getByTestId("comment-card").first();
+    // Two annotators of the job, the imported file's, and the CSV's.
+    await card.getByTestId("score-chip").filter({ hasText: /^toxicity [\d.]+\s*\(4\)$/ }).waitFor();
+    await screenshot(page, "annotation-imported-scores");
+  });
 });

@@ -3,6 +3,7 @@ import { ErrorBanner } from "../../ui/error-banner.js";
 import { Page } from "../../ui/page.js";
 import { useLibraryStore } from "../library/library-store.js";
 import { AnnotatorsSection } from "./AnnotatorsSection.js";
+import { ImportScoresSection } from "./ImportScoresSection.js";
 import { JobsSection } from "./JobsSection.js";
 import { SchemesSection } from "./SchemesSection.js";
 import { listenForAnnotationProgress, useAnnotationStore } from "./annotation-store.js";
@@ -30,6 +31,7 @@ export function AnnotationView() {
         <SchemesSection />
         <AnnotatorsSection />
         <JobsSection />
+        <ImportScoresSection />
       </div>
     </Page>
   );

@@ -98,7 +98,7 @@ function JobCard({ job }: { job: AnnotationJobSummary }) {
           </thead>
           <tbody>
             {agreement.dimensions.map((d) => (
-              <tr key={d.dimension}><td className="pr-4 font-medium">{d.dimension}</td><td className="pr-4 tabular-nums">{d.alpha === null ? "undefined" : d.alpha.toFixed(3)}</td><td className="pr-4">{d.level}</td><td className="pr-4">{d.annotators}</td><td>{d.units}</td></tr>
+              <tr key={d.dimension}><td className="pr-4 font-medium">{d.dimension}</td><td className="pr-4 tabular-nums" title={d.alpha === null ? "Krippendorff's alpha is undefined when every rating is the same: there is no variation to agree on" : undefined}>{d.alpha === null ? "n/a (no variation)" : d.alpha.toFixed(3)}</td><td className="pr-4">{d.level}</td><td className="pr-4">{d.annotators}</td><td>{d.units}</td></tr>
             ))}
           </tbody>
         </table>
