@@ -51,6 +51,16 @@ export function pySplit(text: string): string[] {
   return text.split(PY_SPACE_RUN).filter((word) => word.length > 0);
 }
 
+const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
+
+/**
+ * Python's `text.strip()`. Not JavaScript's trim(): that one keeps U+001C-U+001F (Python strips
+ * them) and strips U+FEFF (Python keeps it), so the same reply would be logged differently.
+ */
+export function pyStrip(text: string): string {
+  return text.replace(PY_STRIP, "");
+}
+
 /** Python's `text.strip() == ""`: empty or only characters for which str.isspace() holds. */
 export function isPyBlank(text: string): boolean {
   return ALL_PY_SPACE.test(text);

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { readJsonFile } from "./read-json-file.js";
 import { readFile } from "node:fs/promises";
-import { discussionDesignSchema, type Actor, type ModelRef, type DiscussionDesign, type Persona, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { discussionDesignSchema, promptStyleSchema, type Actor, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { isPyBlank } from "../../shared/textwrap.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { parsePersonasFile } from "../storage/personas-file.js";
 import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../engine/presets.js";
@@ -22,6 +23,7 @@ export interface DesignFlags extends ServerFlags {
   turns?: string;
   window?: string;
   "turn-manager"?: string;
+  "prompt-style"?: string;
   seed?: string;
   "seed-comment"?: string[];
   "max-tokens"?: string;
@@ -33,7 +35,7 @@ export interface DesignFlags extends ServerFlags {
 export async function designFromFlags(flags: DesignFlags, warn: (line: string) => void): Promise<DiscussionDesign> {
   const base = flags.design ? await readDesignFile(flags.design) : null;
   const seed = integerFlag(flags.seed, "seed", base?.sampling.seed ?? 42);
-  const model = modelFromFlags(flags) ?? base?.model;
+  const model = modelFromFlags(flags, base?.model);
   if (!model) throw new CliError("--model <file.gguf> is required (or --backend openai, or a design file that names a model)");
 
   let participants = base?.participants ?? [];
@@ -53,10 +55,11 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
     ...(base ?? {}),
     participants,
     moderator,
-    seedComments: flags["seed-comment"]?.map(parseSeedComment) ?? base?.seedComments ?? [],
+    seedComments: seedComments(flags["seed-comment"], warn) ?? base?.seedComments ?? [],
     turns: integerFlag(flags.turns, "turns", base?.turns ?? 5, 0),
     historyWindow: integerFlag(flags.window, "window", base?.historyWindow ?? 5, 1),
-    turnManager: flags["turn-manager"] ? parseTurnManager(flags["turn-manager"]) : (base?.turnManager ?? { kind: "round-robin" }),
+    turnManager: flags["turn-manager"] !== undefined ? parseTurnManager(flags["turn-manager"]) : (base?.turnManager ?? { kind: "round-robin" }),
+    promptStyle: flags["prompt-style"] !== undefined ? parsePromptStyle(flags["prompt-style"]) : (base?.promptStyle ?? "syndisco-2.0"),
     model,
     sampling: {
       ...(base?.sampling ?? {}),
@@ -71,11 +74,18 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
   return result.data;
 }
 
-/** `--model <file>` for llama.cpp, or `--backend openai --base-url <url> --model-name <name>` for a server. */
-function modelFromFlags(flags: DesignFlags): ModelRef | null {
+/**
+ * `--model <file>` for llama.cpp, or `--backend openai --base-url <url> --model-name <name>` for a
+ * server. For a local model `--model-name` is the name the log gives it (the study logged "llama8b").
+ */
+function modelFromFlags(flags: DesignFlags, base: ModelRef | undefined): ModelRef | null {
   const server = commandLineProfile(flags);
   if (server) return commandLineRef(server);
-  return flags.model ? { backend: "llama", path: path.resolve(flags.model) } : null;
+  const model = flags.model ? { backend: "llama" as const, path: path.resolve(flags.model) } : base;
+  const name = flags["model-name"];
+  if (name === undefined || !model) return model ?? null;
+  if (isPyBlank(name)) throw new CliError("--model-name is empty");
+  return { ...model, displayName: name };
 }
 
 export function readDesignFile(file: string): Promise<DiscussionDesign> {
@@ -137,8 +147,25 @@ export function parseTurnManager(value: string): TurnManagerSpec {
   throw new CliError(`--turn-manager must be round-robin, random-weighted[:p] or random-weighted:syndisco-2.0, got "${value}"`);
 }
 
-function parseSeedComment(value: string): { author: string; text: string } {
+/** `--seed-comment "<author>: <text>"`: the text is everything after ": ", kept exactly (a trailing space too). */
+export function parseSeedComment(value: string): { author: string; text: string } {
   const colon = value.indexOf(":");
-  if (colon <= 0) throw new CliError(`--seed-comment must look like "<author>: <text>", got "${value}"`);
-  return { author: value.slice(0, colon).trim(), text: value.slice(colon + 1).trim() };
+  const author = colon < 0 ? "" : value.slice(0, colon).trim();
+  if (author === "") throw new CliError(`--seed-comment must look like "<author>: <text>", got "${value}"`);
+  const rest = value.slice(colon + 1);
+  return { author, text: rest.startsWith(" ") ? rest.slice(1) : rest };
+}
+
+function seedComments(values: string[] | undefined, warn: (line: string) => void): { author: string; text: string }[] | undefined {
+  const comments = values?.map(parseSeedComment);
+  comments?.forEach((comment, index) => {
+    if (isPyBlank(comment.text)) warn(`--seed-comment ${index + 1} (${comment.author}) is blank: SynDisco skips blank seed comments, and so does this run`);
+  });
+  return comments;
+}
+
+export function parsePromptStyle(value: string): PromptStyle {
+  const parsed = promptStyleSchema.safeParse(value);
+  if (!parsed.success) throw new CliError(`--prompt-style must be ${promptStyleSchema.options.join(" or ")}, got "${value}"`);
+  return parsed.data;
 }

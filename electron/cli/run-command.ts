@@ -25,7 +25,10 @@ ${serverFlagsHelp}
   --turn-manager <kind>        round-robin | random-weighted[:p] (default round-robin);
                                random-weighted:syndisco-2.0 is the order SynDisco 2.0.x really drew
                                (p has no effect there), for replicating studies run with it
-  --seed-comment "<a>: <text>" a seed comment by author a (repeatable)
+  --seed-comment "<a>: <text>" a seed comment by author a, the text exactly as given (repeatable)
+  --prompt-style <style>       syndisco-2.0 (default: 2.0.x prompts, legacy file) or syndisco-2.2
+                               (2.2's prompts, a 2.1+ file with each comment's prompt)
+Values that begin with "-" are fine: --instructions "- Act as ...", --turns -1 (refused as < 0).
 Generation:
   --seed <n>                   master seed: participants, turn order, sampling (default 42)
   --temperature <t>            0 = greedy (default 0.7)
@@ -57,6 +60,7 @@ export const runCommand: CliCommand = {
         turns: { type: "string" },
         window: { type: "string" },
         "turn-manager": { type: "string" },
+        "prompt-style": { type: "string" },
         "seed-comment": { type: "string", multiple: true },
         seed: { type: "string" },
         temperature: { type: "string" },

@@ -32,7 +32,7 @@ export const serverFlagOptions = {
 
 export const serverFlagsHelp = `  --backend openai             use an OpenAI-compatible server instead (vLLM, llama.cpp server, Ollama):
     --base-url <url>           e.g. http://127.0.0.1:8000/v1
-    --model-name <name>        the server's model name
+    --model-name <name>        the server's model name (with a local --model: the name the log gives it)
     --api-key-env <VAR>        environment variable holding the API key (default OPENAI_API_KEY if set)
     --max-concurrent <n>       requests in flight at once (default 4)
   --data <dir>                 the app's data folder, whose server profiles a design may name (default: the app's)`;
@@ -41,7 +41,8 @@ export const serverFlagsHelp = `  --backend openai             use an OpenAI-com
 export function commandLineProfile(flags: ServerFlags): ServerProfile | null {
   const backend = flags.backend ?? "llama";
   if (backend === "llama") {
-    if (flags["base-url"] || flags["model-name"]) throw new CliError("--base-url and --model-name need --backend openai");
+    // For a local model --model-name is the name its comments are logged with (design-from-flags).
+    if (flags["base-url"]) throw new CliError("--base-url needs --backend openai");
     return null;
   }
   if (backend !== "openai") throw new CliError(`--backend must be llama or openai, got "${backend}"`);

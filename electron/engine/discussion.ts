@@ -5,7 +5,8 @@ import { deriveSeed } from "../../shared/random.js";
 import type { ChatModel } from "../llm/types.js";
 import { AsyncQueue } from "./async-queue.js";
 import { RunGate } from "./run-gate.js";
-import { participantUserMessage, syndiscoSystemPrompt } from "./prompts.js";
+import { promptStyle, type PromptStyleDefinition } from "./prompt-styles.js";
+import { isPyBlank, pyStrip } from "../../shared/textwrap.js";
 import { createTurnManager } from "../../shared/turn-managers.js";
 import { actorModel, actorSampling, turnOrder } from "./design-helpers.js";
 
@@ -26,8 +27,10 @@ export interface RecordedComment {
 /**
  * One discussion with SynDisco 2.0.x semantics (SYNDISCO-FORMAT.md sections 5-6), as an
  * async stream of events. Seed comments come first; each of `turns` turns the turn manager
- * names a speaker; an empty reply is not logged; after every non-empty comment by a
- * speaker in the turn order the moderator answers, seeing the same window.
+ * names a speaker; a participant's reply empty after Python's strip() is not logged; after
+ * every logged comment by a speaker in the turn order the moderator answers, seeing the same
+ * window, and its answer is logged even when empty (2.0.x; the 2.2 style drops it). The design's
+ * prompt style words the prompts (prompt-styles.ts).
  */
 export class Discussion {
   readonly id: string;
@@ -39,6 +42,7 @@ export class Discussion {
   private readonly gate = new RunGate();
   private readonly abort = new AbortController();
   private humanInput: { speaker: string; resolve: (text: string) => void } | null = null;
+  private readonly style: PromptStyleDefinition;
   private started = false;
 
   constructor(
@@ -47,6 +51,7 @@ export class Discussion {
   ) {
     this.id = options.id ?? randomUUID();
     this.turnManagerSeed = deriveSeed(design.sampling.seed, "turn-manager");
+    this.style = promptStyle(design.promptStyle);
     options.signal?.addEventListener("abort", () => this.stop(), { once: true });
     if (options.startPaused) this.gate.pause();
   }
@@ -92,6 +97,8 @@ export class Discussion {
     const signal = this.abort.signal;
     try {
       for (const seed of this.design.seedComments) {
+        // Kept exactly as written; blank ones are skipped as SynDisco 2.0.x skips them (2.2 logs them).
+        if (isPyBlank(seed.text) && !this.style.logsBlankSeed) continue;
         this.log({ name: seed.author, text: seed.text, model: "hardcoded", role: "seed", turn: -1 }, null);
       }
       const order = turnOrder(this.design);
@@ -122,7 +129,7 @@ export class Discussion {
     const role = actor.role === "human" ? "human" : isModerator ? "moderator" : "user";
     this.queue.push({ type: "turn-start", discussionId: this.id, turn, speaker: name, role });
     if (role === "human") {
-      const text = (await this.askHuman(name)).trim();
+      const text = pyStrip(await this.askHuman(name));
       if (text === "" || signal.aborted) return false;
       this.log({ name, text, model: "human", role, turn }, null);
       return true;
@@ -130,13 +137,9 @@ export class Discussion {
     const sampling = actorSampling(this.design, actor);
     // A moderator in the turn order speaks twice in its own turn (its turn, then its answer): two seeds.
     const seed = role === "moderator" && purpose === "turn" ? deriveSeed(sampling.seed, "generation", turn, role, "turn") : deriveSeed(sampling.seed, "generation", turn, role);
-    const model = this.options.modelFor(actor);
-    const result = await model.generate({
+    const result = await this.options.modelFor(actor).generate({
       sequenceKey: `${this.id}:${name}`,
-      prompt: {
-        system: syndiscoSystemPrompt(actor, "1"),
-        user: participantUserMessage(this.history, this.design.historyWindow, name),
-      },
+      prompt: this.style.participantPrompt({ actor, history: this.history, historyWindow: this.design.historyWindow }),
       sampling,
       seed,
       signal,
@@ -146,13 +149,17 @@ export class Discussion {
     });
     const { text: raw, ...measured } = result;
     const stats: CommentStats = { ...measured, seed };
-    const text = raw.trim();
-    if (text === "") {
-      this.records.push({ comment: { name, text: "", model: modelDisplayName(actorModel(this.design, actor)), role, turn }, stats, logged: false });
+    // Python's strip(), as SynDisco's model wrapper applies it (its whitespace set is not trim()'s).
+    const text = pyStrip(raw);
+    const model = modelDisplayName(actorModel(this.design, actor));
+    // SynDisco 2.0.x logs the moderator's answer whatever it is, "" included: it then takes a slot of the window.
+    const logsBlank = role === "moderator" && purpose === "answer" && this.style.logsBlankModeratorReply;
+    if (text === "" && !logsBlank) {
+      this.records.push({ comment: { name, text: "", model, role, turn }, stats, logged: false });
       this.queue.push({ type: "silent-turn", discussionId: this.id, turn, speaker: name, stats });
       return false;
     }
-    this.log({ name, text, model: modelDisplayName(actorModel(this.design, actor)), role, turn }, stats);
+    this.log({ name, text, model, role, turn }, stats);
     return true;
   }
 

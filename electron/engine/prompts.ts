@@ -49,10 +49,14 @@ export function formatHistoryEntry(comment: HistoryComment): string {
  * it: the last `historyWindow` comments, none at all for a window of 0 (not Python's
  * `[-0:]`, which would be everything).
  */
-export function historyText(history: readonly HistoryComment[], historyWindow: number): string {
+export function historyText(
+  history: readonly HistoryComment[],
+  historyWindow: number,
+  format: (comment: HistoryComment) => string = formatHistoryEntry,
+): string {
   const count = Math.max(0, Math.floor(historyWindow));
   const window = count === 0 ? [] : history.slice(-count);
-  return window.map(formatHistoryEntry).join("\n");
+  return window.map(format).join("\n");
 }
 
 /**

@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import type { DiscussionEvent, RunRecord } from "../../shared/domain/index.js";
+import type { DiscussionEvent, DiscussionLog, RunRecord } from "../../shared/domain/index.js";
 import { buildDiscussionLog, syndiscoTimestamp } from "../engine/discussion-log.js";
 import { serializeLegacyDiscussion } from "./legacy-format.js";
+import { serializeV2Discussion } from "./v2-format.js";
 import { JournalWriter, readJournal, type JournalEntry } from "./journal.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
@@ -124,7 +125,12 @@ export function summarizeJournal(entries: readonly JournalEntry[], status: RunRe
     comments,
   };
   const log = buildDiscussionLog(start.discussionId, start.design, logged, syndiscoTimestamp(end?.kind === "end" ? new Date(end.at) : new Date()));
-  return { record, logText: serializeLegacyDiscussion(log) };
+  return { record, logText: serializeDiscussion(log) };
+}
+
+/** The file the discussion's prompt style writes: SynDisco 2.0.x's legacy format or 2.1+'s. */
+function serializeDiscussion(log: DiscussionLog): string {
+  return log.sourceFormat === "v2" ? serializeV2Discussion(log) : serializeLegacyDiscussion(log);
 }
 
 async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], status: RunRecord["status"]): Promise<void> {

@@ -25,7 +25,8 @@ export const seedCommentSchema = z.object({
 });
 export type SeedComment = z.infer<typeof seedCommentSchema>;
 
-export const promptStyleSchema = z.enum(["syndisco-2.0"]);
+/** How prompts and files are worded: SynDisco 2.0.x's (byte-exact, the default) or 2.2's. See electron/engine/prompt-styles.ts. */
+export const promptStyleSchema = z.enum(["syndisco-2.0", "syndisco-2.2"]);
 export type PromptStyle = z.infer<typeof promptStyleSchema>;
 
 /** Everything needed to run one discussion; the same JSON the GUI saves and `cli run` reads. */

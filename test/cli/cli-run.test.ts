@@ -31,8 +31,8 @@ describe("cli run / replay / recover on the generated model", () => {
 
   it("runs a moderated discussion, streams it, writes a legacy file and run record, and replay writes the same comments", async () => {
     const args = ["run", "--model", model, "--personas", personas, "--users", "4", "--moderator", "harbor", "--turns", "5", "--window", "3",
-      "--turn-manager", "random-weighted:0.4", "--seed-comment", "maple: Should the library stay open late?", "--max-tokens", "16",
-      "--temperature", "0.8", "--seed", "11", "--out", out];
+      "--turn-manager", "random-weighted:0.4", "--seed-comment", "maple: Should the library stay open late? ", "--max-tokens", "16",
+      "--temperature", "0.8", "--seed", "11", "--out", out, "--model-name", "llama8b", "--instructions", "- Be brief.\n- Stay on topic."];
     const first = await runCli(args);
     expect(first.stderr).not.toMatch(/error/i);
     expect(first.code).toBe(0);
@@ -50,7 +50,10 @@ describe("cli run / replay / recover on the generated model", () => {
       expect(parsed.persona.username).toBeTruthy();
       expect(typeof parsed.instructions).toBe("string");
     }
-    expect(log.logs[0]).toEqual({ name: "maple", text: "Should the library stay open late?", model: "hardcoded" });
+    // The seed text exactly as given (its trailing space too); comments logged with the name chosen for the model.
+    expect(log.logs[0]).toEqual({ name: "maple", text: "Should the library stay open late? ", model: "hardcoded" });
+    expect(new Set(log.logs.slice(1).map((comment) => comment.model))).toEqual(new Set(["llama8b"]));
+    expect((JSON.parse(log.user_prompts[0]!) as { instructions: string }).instructions).toBe("- Be brief.\n- Stay on topic.");
     expect(log.logs.length).toBeGreaterThanOrEqual(6);
 
     const record = file.replace(/\.json$/, ".run.json");
@@ -59,6 +62,17 @@ describe("cli run / replay / recover on the generated model", () => {
     const replayed = await readLegacy(replay.stdout.trim());
     expect(replayed.logs).toEqual(log.logs);
     expect(replay.stdout.trim()).not.toBe(file);
+  });
+
+  it("--prompt-style syndisco-2.2 writes SynDisco 2.2's file: every comment with its prompt", async () => {
+    const styleOut = await mkdtemp(path.join(os.tmpdir(), "syndisco-22-"));
+    const result = await runCli(["run", "--model", model, "--personas", personas, "--users", "2", "--moderator", "harbor", "--turns", "2", "--max-tokens", "6",
+      "--temperature", "0", "--prompt-style", "syndisco-2.2", "--seed-comment", "maple: Parks?", "--quiet", "--out", styleOut]);
+    expect(result.code).toBe(0);
+    const file = JSON.parse(await readFile(result.stdout.trim(), "utf8")) as { logs: { name: string; model: string; prompt: string }[]; users?: unknown };
+    expect(Object.keys(file)).toEqual(["timestamp", "logs"]);
+    expect(file.logs[0]?.prompt).toBe('{"context": "", "instructions": "", "type": "user", "persona": {}}');
+    for (const comment of file.logs.slice(1)) expect(JSON.parse(comment.prompt)).toMatchObject({ type: "user", persona: { username: comment.name } });
   });
 
   it("a run killed with SIGKILL leaves a journal that recovers every finished comment into a valid file", async () => {

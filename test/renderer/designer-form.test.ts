@@ -62,4 +62,23 @@ describe("designer form", () => {
     expect(built.turnManager).toEqual({ kind: "random-weighted", pRespond: 0.5, variant: "syndisco-2.0" });
     expect(formFromDesign(built).randomWeightedVariant).toBe("syndisco-2.0");
   });
+
+  it("an empty seed comment stops the run before it starts (SynDisco would silently skip it)", () => {
+    const { design, problems } = buildDesign(form({ seedComments: [seedCommentDraft("Alice", " \n")] }), pool);
+    expect(design).toBeNull();
+    expect(problems).toEqual([{ field: "seedComments", message: "Seed comment 1 is empty: write it or remove it." }]);
+    // Text is kept exactly as typed, surrounding spaces included.
+    expect(buildDesign(form({ seedComments: [seedCommentDraft("Alice", " Hello ")] }), pool).design?.seedComments).toEqual([{ author: "Alice", text: " Hello " }]);
+  });
+
+  it("the model's name in the log and the prompt style are saved and reopened", () => {
+    const built = buildDesign(form({ modelName: " llama8b ", promptStyle: "syndisco-2.2" }), pool).design!;
+    expect(built.model).toEqual({ backend: "llama", path: "/models/tiny.gguf", displayName: "llama8b" });
+    expect(built.promptStyle).toBe("syndisco-2.2");
+    const reopened = formFromDesign(built);
+    expect(reopened).toMatchObject({ modelName: "llama8b", promptStyle: "syndisco-2.2", model: { backend: "llama", path: "/models/tiny.gguf" } });
+    expect(buildDesign(reopened, pool).design).toEqual(built);
+    // Emptied again, the log uses the model's own name.
+    expect(buildDesign({ ...reopened, modelName: "" }, pool).design?.model).toEqual({ backend: "llama", path: "/models/tiny.gguf" });
+  });
 });

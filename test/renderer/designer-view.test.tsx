@@ -85,4 +85,15 @@ describe("DesignerView", () => {
     expect(preview()).not.toEqual(intended);
     expect(screen.getByText(/makes p_respond do nothing/)).toBeTruthy();
   });
+
+  it("chooses the prompt style and the model's name in the log, each explained where it is chosen", async () => {
+    render(<DesignerView />);
+    const style = screen.getByLabelText("Prompt style");
+    expect(screen.getByText(/Byte for byte as 2\.0\.7\/2\.0\.8/)).toBeTruthy();
+    fireEvent.change(style, { target: { value: "syndisco-2.2" } });
+    expect(useDesignStore.getState().form.promptStyle).toBe("syndisco-2.2");
+    expect(screen.getByText(/"Comments so far", without the speaker's name/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Model name in the log"), { target: { value: "llama8b" } });
+    expect(useDesignStore.getState().form.modelName).toBe("llama8b");
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { expandTabs, fill, splitChunks } from "../../shared/textwrap.js";
+import { expandTabs, fill, isPyBlank, pyStrip, splitChunks } from "../../shared/textwrap.js";
 
 // Reference outputs of CPython's textwrap.fill (test/fixtures/python/make-references.py).
 const path = new URL("../fixtures/python/textwrap.json", import.meta.url);
@@ -33,4 +33,27 @@ describe("textwrap details", () => {
   });
 
   it("rejects a width below 1", () => expect(() => fill("x", 0)).toThrow(/invalid width/));
+});
+
+describe("pyStrip: Python's str.strip() whitespace set, not JavaScript's trim()", () => {
+  const stripped = new Set((JSON.parse(readFileSync(new URL("../fixtures/python/pystrip.json", import.meta.url), "utf8")) as { stripped: number[] }).stripped);
+
+  it("strips exactly the code points Python strips, at both ends only", () => {
+    const wrong: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if ((pyStrip(`${char}x${char}`) === "x") !== stripped.has(code)) wrong.push(code);
+      if (isPyBlank(char) !== stripped.has(code)) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+    expect(pyStrip(" a \u3000 b\n")).toBe("a \u3000 b");
+  });
+
+  it("differs from trim() where SynDisco's logs would differ", () => {
+    expect(pyStrip("\u001c\u001f")).toBe("");
+    expect("\u001c\u001f".trim()).not.toBe("");
+    expect(pyStrip("\ufeffhi")).toBe("\ufeffhi");
+    expect("\ufeffhi".trim()).toBe("hi");
+  });
 });

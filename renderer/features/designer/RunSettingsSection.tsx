@@ -4,6 +4,7 @@ import { useDesignStore } from "./design-store.js";
 import { modelKey, modelOptions, type ModelOption } from "./model-options.js";
 import { useFieldProblem } from "./use-built-design.js";
 import type { DesignForm } from "./design-form.js";
+import { modelDisplayName } from "../../../shared/domain/model-ref.js";
 
 type NumberKey = "turns" | "historyWindow" | "temperature" | "seed" | "maxTokens";
 
@@ -86,6 +87,7 @@ export function RunSettingsSection() {
   const modelsStatus = useDesignStore((state) => state.modelsStatus);
   const model = useDesignStore((state) => state.form.model);
   const actorModels = useDesignStore((state) => state.form.actorModels);
+  const modelName = useDesignStore((state) => state.form.modelName);
   const formChanged = useDesignStore((state) => state.formChanged);
   const problem = useFieldProblem("model");
   const options = modelOptions(models, [...serverModels, model, ...Object.values(actorModels)]);
@@ -102,6 +104,13 @@ export function RunSettingsSection() {
           />
           {problem && <p className="mt-1 text-xs text-rose-600 dark:text-rose-400">{problem}</p>}
         </div>
+        <TextField
+          label="Model name in the log"
+          value={modelName}
+          placeholder={model ? modelDisplayName(model) : "the model's file name"}
+          hint='What the files say wrote each comment, e.g. "llama8b" as in a published study; empty: the name above.'
+          onChange={(event) => formChanged({ modelName: event.target.value })}
+        />
         <ActorModels options={options} />
         <div className="grid grid-cols-3 gap-3">
           {numberFields.map((field) => (

@@ -4,6 +4,7 @@ import { Button } from "../../ui/button.js";
 import { controlClass, inputClass } from "../../ui/field.js";
 import { useDesignStore } from "./design-store.js";
 import { useFieldProblem } from "./use-built-design.js";
+import { isPyBlank } from "../../../shared/textwrap.js";
 
 /** Comments the discussion opens with, before any model speaks (e.g. the post being discussed). */
 export function SeedCommentsSection() {
@@ -52,7 +53,9 @@ export function SeedCommentsSection() {
               aria-label={`Seed comment ${index + 1} text`}
               rows={2}
               className={`${inputClass} resize-y`}
+              placeholder="The comment, exactly as it should appear"
               value={comment.text}
+              aria-invalid={isPyBlank(comment.text) ? true : undefined}
               onChange={(event) => changed(comment.key, { text: event.target.value })}
             />
           </li>

@@ -1,6 +1,7 @@
 import type { Persona } from "../../../shared/domain/persona.js";
 import type { ModelRef } from "../../../shared/domain/model-ref.js";
-import { discussionDesignSchema, type Actor, type DiscussionDesign } from "../../../shared/domain/design.js";
+import { discussionDesignSchema, type Actor, type DiscussionDesign, type PromptStyle } from "../../../shared/domain/design.js";
+import { isPyBlank } from "../../../shared/textwrap.js";
 import type { RandomWeightedVariant, TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
 import { samplingSchema, type Sampling } from "../../../shared/domain/sampling.js";
 import presets from "../../../resources/prompt-presets.json";
@@ -31,6 +32,9 @@ export interface DesignForm {
   turns: string;
   historyWindow: string;
   model: ModelRef | null;
+  /** The name the log's "model" field gets (e.g. "llama8b"); empty: the model's own (file name or profile). */
+  modelName: string;
+  promptStyle: PromptStyle;
   /** Per-actor model overrides, by username. */
   actorModels: Record<string, ModelRef>;
   temperature: string;
@@ -72,6 +76,8 @@ export function emptyDesignForm(): DesignForm {
     turns: "5",
     historyWindow: "5",
     model: null,
+    modelName: "",
+    promptStyle: "syndisco-2.0",
     actorModels: {},
     temperature: String(sampling.temperature),
     seed: String(sampling.seed),
@@ -98,6 +104,12 @@ function wholeNumber(text: string, min: number): number | null {
   return value >= min ? value : null;
 }
 
+/** The model reference with the log name the form gives it (none: the model's own). */
+function withModelName(model: ModelRef, name: string): ModelRef {
+  const { displayName: _previous, ...ref } = model;
+  return name.trim() ? { ...ref, displayName: name.trim() } : ref;
+}
+
 /** Builds the design the engine runs, or says in plain words what is missing. */
 export function buildDesign(form: DesignForm, pool: readonly Persona[]): { design: DiscussionDesign | null; problems: DesignProblem[] } {
   const problems: DesignProblem[] = [];
@@ -115,6 +127,8 @@ export function buildDesign(form: DesignForm, pool: readonly Persona[]): { desig
   }
   form.seedComments.forEach((comment, index) => {
     if (!comment.author.trim()) problems.push({ field: "seedComments", message: `Seed comment ${index + 1} needs an author.` });
+    // SynDisco skips a blank seed comment; saying so here beats a comment silently missing from the run.
+    if (isPyBlank(comment.text)) problems.push({ field: "seedComments", message: `Seed comment ${index + 1} is empty: write it or remove it.` });
   });
   const turns = wholeNumber(form.turns, 0);
   if (turns === null) problems.push({ field: "turns", message: "Turns is a whole number, 0 or more." });
@@ -142,7 +156,8 @@ export function buildDesign(form: DesignForm, pool: readonly Persona[]): { desig
     turns,
     historyWindow,
     turnManager: turnManagerSpec(form),
-    model: form.model,
+    promptStyle: form.promptStyle,
+    model: withModelName(form.model, form.modelName),
     sampling: { ...form.otherSampling, temperature, seed, maxTokens },
   });
   if (!parsed.success) return { design: null, problems: parsed.error.issues.map((issue) => ({ field: "participants", message: issue.message })) };
@@ -179,7 +194,9 @@ export function formFromDesign(design: DiscussionDesign): DesignForm {
     seedComments: design.seedComments.map((comment) => seedCommentDraft(comment.author, comment.text)),
     turns: String(design.turns),
     historyWindow: String(design.historyWindow),
-    model: design.model,
+    model: withModelName(design.model, ""),
+    modelName: design.model.displayName ?? "",
+    promptStyle: design.promptStyle,
     actorModels,
     temperature: String(design.sampling.temperature),
     seed: String(design.sampling.seed),
