@@ -1,4 +1,5 @@
 import path from "node:path";
+import { realpathSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
@@ -13,6 +14,28 @@ Reads SynDisco discussion files (legacy 1.x/2.0.x or the newer 2.1+ format) and 
 in the chosen format to <dir>, under the same file name. A file that cannot be read is
 reported and skipped; the exit code is 1 if any was skipped.`;
 
+/** Every output goes to <out>/<input's name>: none may be an input, nor two outputs the same file. */
+function refuseOverwritingInputs(files: readonly string[], out: string): void {
+  const inputs = new Set(files.map((file) => realOrResolved(file)));
+  const targets = new Map<string, string>();
+  for (const file of files) {
+    const target = realOrResolved(path.join(out, path.basename(file)));
+    if (inputs.has(target)) throw new CliError(`convert would write over its input ${file}: choose another --out folder`);
+    const other = targets.get(target);
+    if (other !== undefined) throw new CliError(`${other} and ${file} would both be written to ${target}: convert them into separate folders`);
+    targets.set(target, file);
+  }
+}
+
+/** The file's real path when it exists (so a link or "dir/../x" is recognised), else its absolute path. */
+function realOrResolved(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 export const convertCommand: CliCommand = {
   name: "convert",
   summary: "re-export SynDisco discussion files as legacy or v2",
@@ -22,6 +45,7 @@ export const convertCommand: CliCommand = {
     if (positionals.length === 0) throw new CliError("convert needs at least one file");
     if (values.to !== "legacy" && values.to !== "v2") throw new CliError(`--to must be legacy or v2, got "${values.to ?? ""}"`);
     if (!values.out) throw new CliError("--out <dir> is required");
+    refuseOverwritingInputs(positionals, values.out);
     await mkdir(values.out, { recursive: true });
     let failed = 0;
     for (const file of positionals) {

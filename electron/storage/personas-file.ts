@@ -1,6 +1,7 @@
 import type { Persona } from "../../shared/domain/persona.js";
 import { PERSONA_FIELDS, personaSchema } from "../../shared/domain/persona.js";
 import { pyJsonDumps } from "../../shared/pyjson.js";
+import { isPyBlank } from "../../shared/textwrap.js";
 import { parseJsonText } from "./import-result.js";
 
 export interface PersonaProblem {
@@ -45,8 +46,8 @@ export function parsePersonasFile(text: string): PersonasFile {
       return;
     }
     const username = (entry as Record<string, unknown>).username;
-    if (username === undefined || username === "") {
-      problems.push({ index, reason: username === undefined ? "no username" : "empty username" });
+    if (username === undefined || (typeof username === "string" && isPyBlank(username))) {
+      problems.push({ index, reason: username === undefined ? "no username" : username === "" ? "empty username" : "a username of only spaces" });
       return;
     }
     const parsed = personaSchema.safeParse(entry);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPyBlank } from "../textwrap.js";
 
 /** The nine SynDisco persona fields, in the order SynDisco writes them. */
 export const PERSONA_FIELDS = [
@@ -19,7 +20,8 @@ export const PERSONA_FIELDS = [
  */
 export const personaSchema = z
   .object({
-    username: z.string().min(1, "username is empty"),
+    // A name of only spaces would read as nobody in every prompt and file.
+    username: z.string().refine((name) => !isPyBlank(name), "username is empty or only spaces"),
     age: z.union([z.number().int(), z.string()]).default(-1),
     sex: z.string().default(""),
     sexual_orientation: z.string().default(""),

@@ -26,6 +26,8 @@ describe("cli errors: one clear line, non-zero exit, never a stack", () => {
     ["unknown command", () => ["dance"], /unknown command "dance"/],
     ["replay of a non-record", () => ["replay", personas], /run record .*personas\.json: /],
     ["convert without --to", () => ["convert", personas, "--out", dir], /--to must be legacy or v2/],
+    ["a negative number", () => ["run", "--model", "m.gguf", "--personas", personas, "--turns", "-1"], /--turns must be an integer ≥ 0, got "-1"/],
+    ["convert over its own input", () => ["convert", personas, "--to", "v2", "--out", path.dirname(personas)], /convert would write over its input/],
   ];
 
   it.each(cases)("%s", async (_name, args, message) => {

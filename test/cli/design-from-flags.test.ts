@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseTurnManager } from "../../electron/cli/design-from-flags.js";
+import { parsePromptStyle, parseSeedComment, parseTurnManager } from "../../electron/cli/design-from-flags.js";
+import { parseFlags } from "../../electron/cli/parse-flags.js";
+import { parsePersonasFile } from "../../electron/storage/personas-file.js";
+import { personaSchema } from "../../shared/domain/persona.js";
 
 describe("--turn-manager", () => {
   it("reads round-robin, random-weighted[:p] and SynDisco 2.0.x's variant", () => {
@@ -16,4 +19,31 @@ describe("--turn-manager", () => {
       expect(() => parseTurnManager(value)).toThrow(/--turn-manager/);
     },
   );
+});
+
+describe("CLI values as typed", () => {
+  it("--seed-comment keeps the text after ': ' exactly, trailing space included", () => {
+    expect(parseSeedComment("maple: Parks? ")).toEqual({ author: "maple", text: "Parks? " });
+    expect(parseSeedComment("maple:no space")).toEqual({ author: "maple", text: "no space" });
+    expect(parseSeedComment("maple:  two")).toEqual({ author: "maple", text: " two" });
+    expect(() => parseSeedComment("  : text")).toThrow(/--seed-comment must look like/);
+  });
+
+  it("values that begin with '-' are the flag's value, unless they are one of its flags", () => {
+    const options = { instructions: { type: "string" }, turns: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+    expect(parseFlags(["--instructions", "- Act as a user", "--turns", "-1"], options).values).toEqual({ instructions: "- Act as a user", turns: "-1" });
+    expect(() => parseFlags(["--instructions", "--turns", "3"], options)).toThrow("--instructions needs a value");
+    expect(() => parseFlags(["--instructions", "-h"], options)).toThrow("--instructions needs a value");
+    expect(() => parseFlags(["--instructions"], options)).toThrow("--instructions needs a value");
+  });
+
+  it("--prompt-style names a style", () => {
+    expect(parsePromptStyle("syndisco-2.2")).toBe("syndisco-2.2");
+    expect(() => parsePromptStyle("chat")).toThrow(/--prompt-style must be syndisco-2.0 or syndisco-2.2/);
+  });
+
+  it("a persona whose username is only spaces is not a persona", () => {
+    expect(personaSchema.safeParse({ username: " \t" }).success).toBe(false);
+    expect(parsePersonasFile('[{"username": "  "}, {"username": "ok"}]')).toMatchObject({ personas: [{ username: "ok" }], problems: [{ index: 0, reason: "a username of only spaces" }] });
+  });
 });

@@ -7,8 +7,10 @@
  * so vitest uses made-up fixtures and CI runs this script when ../shared exists.
  * Exits 1 if any check fails, 2 if the folder cannot be read.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { promptStyle } from "../../electron/engine/prompt-styles.js";
 import { syndiscoSystemPrompt, type SyndiscoActorType } from "../../electron/engine/prompts.js";
 import { importDiscussionFile } from "../../electron/storage/discussion-import.js";
 import { legacyExportProblems, serializeLegacyDiscussion } from "../../electron/storage/legacy-format.js";
@@ -73,6 +75,60 @@ function checkDiscussion(file: string, text: string, log: DiscussionLog): void {
   }
 }
 
+/** Legacy 2.0.x discussions whose user messages are re-rendered turn by turn (see checkUserMessages). */
+const turnByTurn: { file: string; log: DiscussionLog }[] = [];
+
+/** A 2.0.x file: every prompt a JSON system prompt (1.x files had plain text and other user messages). */
+function isSyndisco20(log: DiscussionLog): boolean {
+  return [...log.userPrompts, ...(log.moderatorPrompt === null ? [] : [log.moderatorPrompt])].every((prompt) => {
+    try {
+      return (JSON.parse(prompt) as { type?: unknown }).type === "1";
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Every participant's user message of every turn, as the engine renders it, against Python's own
+ * json.dumps and textwrap.fill over the same logs (render_user_messages.py): what each author saw
+ * before writing each logged comment. Needs python3 (CI has it); says so plainly when missing.
+ */
+function checkUserMessages(dir: string): void {
+  const style = promptStyle("syndisco-2.0");
+  let turns = 0;
+  for (let start = 0; start < turnByTurn.length; start += 200) {
+    const batch = turnByTurn.slice(start, start + 200);
+    let reference: Record<string, string[]>;
+    try {
+      const output = execFileSync("python3", [path.join(import.meta.dirname, "render_user_messages.py"), ...batch.map(({ file }) => path.join(dir, file))], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      });
+      reference = JSON.parse(output) as Record<string, string[]>;
+    } catch (error) {
+      check("user messages re-rendered by Python", false, `cannot run python3: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      return;
+    }
+    for (const { file, log } of batch) {
+      const expected = reference[path.join(dir, file)] ?? [];
+      const rendered = log.comments.flatMap((comment, index) => {
+        if (comment.model === "hardcoded") return [];
+        const actor = { persona: personaSchema.parse({ username: comment.name }), context: "", instructions: "" };
+        return [style.participantPrompt({ actor, history: log.comments.slice(0, index), historyWindow: log.historyWindow }).user];
+      });
+      turns += rendered.length;
+      const wrong = rendered.findIndex((message, turn) => message !== expected[turn]);
+      check(
+        `${file} user messages of ${rendered.length} turns`,
+        rendered.length === expected.length && wrong === -1,
+        wrong === -1 ? `${rendered.length} vs ${expected.length} turns` : `turn ${wrong + 1}: ${firstDifference(rendered[wrong]!, expected[wrong] ?? "")}`,
+      );
+    }
+  }
+  console.log(`user messages: ${turns} turns of ${turnByTurn.length} files re-rendered and compared with Python's`);
+}
+
 function checkFile(dir: string, file: string): void {
   const text = readFileSync(path.join(dir, file), "utf8");
   if (text.trimStart().startsWith("[")) {
@@ -90,6 +146,7 @@ function checkFile(dir: string, file: string): void {
   if (!result.ok) return check(`${file} imports`, false, result.error.message);
   check(`${file} imports`, true);
   checkDiscussion(file, text, result.value);
+  if (result.value.sourceFormat === "legacy" && isSyndisco20(result.value)) turnByTurn.push({ file, log: result.value });
 }
 
 function main(): void {
@@ -106,6 +163,7 @@ function main(): void {
     process.exit(2);
   }
   for (const file of files) checkFile(dir, file);
+  checkUserMessages(dir);
   for (const failure of failures) console.error(`FAIL ${failure}`);
   console.log(`${files.length} files: ${passed} passed, ${failures.length} failed`);
   process.exit(failures.length === 0 ? 0 : 1);
