@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStu
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/syndisco");
 const moderated = "0f8e0c52-1111-4a2b-9c3d-5e6f7a8b9c0d";
 const unmoderated = "7d2b3c4a-2222-4b5c-8d9e-0a1b2c3d4e5f";
+const studyDiscussion = "aa111111-3333-4444-8888-000000000001";
 
 async function openView(page: Page, label: "Annotation" | "Library"): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label, exact: true }).click();
@@ -25,6 +26,12 @@ describe("annotation in Chromium", () => {
     await mkdir(path.join(dataDirectory, "discussions"), { recursive: true });
     await copyFile(path.join(fixtures, "discussion-legacy-moderated.json"), path.join(dataDirectory, "discussions", `${moderated}.json`));
     await copyFile(path.join(fixtures, "discussion-legacy-unmoderated.json"), path.join(dataDirectory, "discussions", `${unmoderated}.json`));
+    // A finished study of one discussion (what an experiment leaves in its folder), annotated as a whole.
+    const study = path.join(dataDirectory, "experiments", "parks-study");
+    await mkdir(path.join(study, "cell-1"), { recursive: true });
+    await writeFile(path.join(study, "experiment.json"), JSON.stringify({ spec: { name: "Parks study" } }));
+    const inStudy = (await readFile(path.join(fixtures, "discussion-legacy-moderated.json"), "utf8")).replace(moderated, studyDiscussion);
+    await writeFile(path.join(study, "cell-1", `${studyDiscussion}.json`), inStudy);
     await writeFile(path.join(dataDirectory, "personas.json"), JSON.stringify([{ username: "rater-rosa", age: 41, current_employment: "teacher", personality_characteristics: ["careful"] }]));
     studio = await startWebStudio({ model: await ensureTinyModel(), dataDirectory });
     browser = await launchChromium();
@@ -117,4 +124,16 @@ describe("annotation in Chromium", () => {
     await card.getByTestId("score-chip").filter({ hasText: /^toxicity [\d.]+\s*\(4\)$/ }).waitFor();
     await screenshot(page, "annotation-imported-scores");
   });
+
+  it("annotates a whole study by clicking", async () => {
+    await openView(page, "Annotation");
+    await page.getByLabel("Job name").fill("Study pass");
+    await page.getByLabel("Annotate").selectOption("study");
+    expect(await page.getByLabel("Study").locator("option:checked").textContent()).toBe("Parks study (1 discussion)");
+    await page.getByRole("button", { name: "Start annotating" }).click();
+    const job = page.getByTestId("annotation-job").filter({ hasText: "Study pass" });
+    await job.and(page.locator("[data-state=finished]")).waitFor({ timeout: 240_000 });
+    expect(await job.getByTestId("annotation-job-status").textContent()).toContain("14 / 14 annotations");
+    await job.getByTestId("agreement").filter({ hasText: "toxicity" }).waitFor();
+  }, 300_000);
 });

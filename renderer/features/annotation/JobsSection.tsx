@@ -29,7 +29,7 @@ export function JobsSection() {
         {draft.target === "study" ? (
           <SelectField label="Study" value={draft.experimentId} onChange={(e) => draftChanged({ experimentId: e.target.value })}>
             {studies.map((study) => (
-              <option key={study.experimentId} value={study.experimentId}>{study.name} ({study.discussions} discussions)</option>
+              <option key={study.experimentId} value={study.experimentId}>{study.name} ({study.discussions} {study.discussions === 1 ? "discussion" : "discussions"})</option>
             ))}
           </SelectField>
         ) : (
