@@ -9,8 +9,9 @@ import { experimentCommand } from "./cli/experiment-command.js";
 import { annotateCommand } from "./cli/annotate-command.js";
 import { modelsCommand } from "./cli/models-command.js";
 import { analyzeCommand } from "./cli/analyze-command.js";
+import { populationCommand } from "./cli/population-command.js";
 
-const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, annotateCommand, modelsCommand, analyzeCommand];
+const commands: CliCommand[] = [runCommand, replayCommand, convertCommand, recoverCommand, experimentCommand, annotateCommand, modelsCommand, analyzeCommand, populationCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
