@@ -12,6 +12,7 @@ import { modelCommands, modelEvents } from "./contract-models.js";
 import { experimentCommands, experimentEvents } from "./contract-experiments.js";
 import { analysisCommands } from "./contract-analysis.js";
 import { annotationCommands, annotationEvents } from "./contract-annotations.js";
+import { populationCommands } from "./contract-populations.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -174,6 +175,7 @@ export const commands = {
   ...experimentCommands,
   ...analysisCommands,
   ...annotationCommands,
+  ...populationCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -18,6 +18,8 @@ import type { AnnotationService } from "./annotations-service.js";
 import type { DiscussionLocator } from "./annotation-imports.js";
 import type { AnnotationStore } from "../storage/annotation-store.js";
 import type { AnnotationLibrary } from "../storage/annotation-library.js";
+import type { PopulationSpecStore } from "../storage/population-files.js";
+import type { PopulationDraws } from "./population-draws.js";
 
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
@@ -43,6 +45,10 @@ export interface StudioServices {
   experimentSpecs: ExperimentSpecStore;
   /** Studies in the data folder and their analysis. */
   analysis: AnalysisService;
+  /** Saved population specs, `<data>/populations`. */
+  populations: PopulationSpecStore;
+  /** Pool draws in progress, and saved pools, `<data>/pools`. */
+  populationDraws: PopulationDraws;
   /** Stored API keys (desktop only: `store` is null in web mode) and their decrypted values by variable name. */
   apiKeys: { store: ApiKeyStore | null; cache: Map<string, string> };
   /** Annotation: saved schemes and annotators, jobs, the records of every job, and where discussions are. */

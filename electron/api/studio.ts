@@ -36,6 +36,9 @@ import { DiscussionLocator } from "./annotation-imports.js";
 import { AnnotationStore } from "../storage/annotation-store.js";
 import { AnnotationLibrary } from "../storage/annotation-library.js";
 import { annotationSource } from "../storage/annotation-source.js";
+import { populationHandlers } from "./handlers/populations.js";
+import { PopulationSpecStore } from "../storage/population-files.js";
+import { PopulationDraws } from "./population-draws.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -157,6 +160,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
         emit: (event) => hub.emit(event),
       }),
     },
+    populations: new PopulationSpecStore(path.join(layout.root, "populations")),
+    populationDraws: new PopulationDraws({ registry, poolsDirectory: path.join(layout.root, "pools"), app: options.appLabel ?? "syndisco-studio", emit: (event) => hub.emit(event) }),
   };
   const handlers: Handlers = {
     ...personaHandlers(services),
@@ -168,6 +173,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...experimentHandlers(services),
     ...analysisHandlers(services),
     ...annotationHandlers(services),
+    ...populationHandlers(services),
   };
   const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
   return {

@@ -2,6 +2,7 @@ import { commands, type CommandName } from "../../shared/contract.js";
 import { testDesign, testPersona } from "../support/designs.js";
 import { testExperimentSpec } from "../support/experiments.js";
 import { testAnnotator, testScheme } from "../support/annotations.js";
+import { testPoolRecord, testPopulationSpec } from "../support/populations.js";
 
 /** One valid input per command; mutations of it make the malformed ones. */
 export function validInputs(modelPath: string): Record<CommandName, Record<string, unknown>> {
@@ -77,6 +78,14 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "annotations.scores": {},
     "annotations.importFile": { file, scheme: testScheme(), annotatorName: "judge", discussionId: "x" },
     "annotations.importCsv": { file, annotatorName: "classifier" },
+    "populations.list": {},
+    "populations.save": { spec: testPopulationSpec() },
+    "populations.load": { id: "x" },
+    "populations.delete": { id: "x" },
+    "populations.draw": { spec: testPopulationSpec(), size: 3, seed: 1, model: null, temperature: 0.5, taken: [], operationId: "draw-1" },
+    "populations.cancelDraw": { operationId: "draw-1" },
+    "populations.profile": { spec: testPopulationSpec(), personas: [testPersona("Ann")] },
+    "populations.savePool": { name: "pool", personas: [testPersona("Ann")], record: testPoolRecord() },
   };
 }
 
