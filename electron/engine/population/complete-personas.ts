@@ -97,8 +97,9 @@ export async function completePersonas(spec: PopulationSpec, personas: readonly 
         replySchema: schema,
       });
       if (options.signal?.aborted) throw new Error("stopped");
-      const parsed = shape.safeParse(parseJson(result.text));
-      if (!parsed.success) throw new Error(`the model's answer for ${persona.username} does not fit the persona schema (${result.stopReason}): ${result.text.slice(0, 200)}`);
+      // The grammar makes the reply parse; the schema check still guards servers that ignore it.
+      const parsed = shape.safeParse(result.json?.ok ? result.json.value : parseJson(result.text));
+      if (!parsed.success) throw new Error(`the model's answer for ${persona.username} does not fit the persona schema (${result.json?.ok === false ? result.json.error : result.stopReason}): ${result.text.slice(0, 200)}`);
       done.push({
         ...persona,
         ...(parsed.data.personality_characteristics ? { personality_characteristics: parsed.data.personality_characteristics.map((trait) => trait.trim()) } : {}),
