@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERSONA_FIELDS } from "./persona.js";
 
 /**
  * A population spec: the distribution a persona pool is drawn from. For each SynDisco field
@@ -9,16 +10,8 @@ import { z } from "zod";
 const weight = z.number().finite().nonnegative("weights cannot be negative");
 
 /** The scalar persona fields a population can describe (personality_characteristics is a list). */
-export const POPULATION_SCALAR_FIELDS = [
-  "age",
-  "sex",
-  "sexual_orientation",
-  "demographic_group",
-  "current_employment",
-  "education_level",
-  "special_instructions",
-] as const;
-export type PopulationScalarField = (typeof POPULATION_SCALAR_FIELDS)[number];
+export type PopulationScalarField = Exclude<(typeof PERSONA_FIELDS)[number], "username" | "personality_characteristics">;
+export const POPULATION_SCALAR_FIELDS = PERSONA_FIELDS.filter((field): field is PopulationScalarField => field !== "username" && field !== "personality_characteristics");
 
 /** A key a researcher adds to every persona, e.g. "political_leaning". */
 const extraFieldName = z

@@ -8,15 +8,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelCommands } from "../../shared/contract-models.js";
-import { StudioClientError, type StudioClient } from "../../renderer/client/studio-client.js";
+import type { StudioClient } from "../../renderer/client/studio-client.js";
 import { buildTinyModel, ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
-import { collectUntil, startHarness, type Harness } from "./studio-harness.js";
+import { collectUntil, failure, startHarness, type Harness } from "./studio-harness.js";
 
-async function failure(promise: Promise<unknown>): Promise<StudioClientError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(StudioClientError);
-  return error as StudioClientError;
-}
 
 describe("models page commands", () => {
   let harness: Harness;

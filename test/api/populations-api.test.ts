@@ -9,17 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { populationCommands } from "../../shared/contract-populations.js";
 import { populationSpecSchema, type PopulationSpec } from "../../shared/domain/population.js";
 import { poolRecordSchema } from "../../shared/domain/population-pool.js";
-import { StudioClientError, type StudioClient } from "../../renderer/client/studio-client.js";
+import type { StudioClient } from "../../renderer/client/studio-client.js";
 import { parsePersonasFile } from "../../electron/storage/personas-file.js";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testPopulationSpec } from "../support/populations.js";
-import { collectUntil, startHarness, type Harness } from "./studio-harness.js";
+import { collectUntil, failure, startHarness, type Harness } from "./studio-harness.js";
 
-async function failure(promise: Promise<unknown>): Promise<StudioClientError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason);
-  expect(error).toBeInstanceOf(StudioClientError);
-  return error as StudioClientError;
-}
 
 describe("population commands", () => {
   let harness: Harness;

@@ -6,7 +6,8 @@ import type { CommandName, CommandResult, StudioEvent } from "../../shared/contr
 import { createStudio, type Studio } from "../../electron/api/studio.js";
 import type { Handlers } from "../../electron/api/router.js";
 import { startWebServer, type WebServer } from "../../electron/api/web/web-server.js";
-import { StudioClient } from "../../renderer/client/studio-client.js";
+import { StudioClient, StudioClientError } from "../../renderer/client/studio-client.js";
+import { expect } from "vitest";
 import { Listeners, type StudioTransport } from "../../renderer/client/transport.js";
 import { createSocketTransport, type SocketLike } from "../../renderer/client/socket-transport.js";
 
@@ -111,4 +112,11 @@ export function collectUntil(client: StudioClient, predicate: (event: StudioEven
     });
   });
   return { events, done };
+}
+
+/** The typed error a command failed with (the test fails if it succeeded or threw something else). */
+export async function failure(promise: Promise<unknown>): Promise<StudioClientError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(StudioClientError);
+  return error as StudioClientError;
 }
