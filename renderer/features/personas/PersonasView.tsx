@@ -9,6 +9,8 @@ import { PersonaTable } from "./PersonaTable.js";
 import { PersonaEditor } from "./PersonaEditor.js";
 import { PersonaSetsBar } from "./PersonaSetsBar.js";
 import { ImportReportPanel } from "./ImportReportPanel.js";
+import { PopulationPanel } from "../populations/PopulationPanel.js";
+import { usePopulationStore } from "../populations/population-store.js";
 
 export function PersonasView() {
   const status = usePersonaStore((state) => state.status);
@@ -24,6 +26,7 @@ export function PersonasView() {
   const queryChanged = usePersonaStore((state) => state.queryChanged);
   const errorDismissed = usePersonaStore((state) => state.errorDismissed);
   const fileInput = useRef<HTMLInputElement>(null);
+  const populationPanelOpened = usePopulationStore((state) => state.panelOpened);
 
   useEffect(() => {
     if (usePersonaStore.getState().status === "idle") void personasRequested();
@@ -45,6 +48,7 @@ export function PersonasView() {
         }}
       />
       <Button onClick={chooseFile}>Import file…</Button>
+      <Button onClick={populationPanelOpened}>Draw from a population…</Button>
       <Button disabled={count === 0} onClick={() => void personasExported()}>
         Export all
       </Button>
@@ -62,6 +66,7 @@ export function PersonasView() {
           <ErrorBanner key={problem.message} message={`The personas file cannot be read, so changes are refused until it is fixed: ${problem.message} (${problem.file})`} />
         ))}
         <ImportReportPanel />
+        <PopulationPanel />
         <div className={`grid gap-4 ${editingKey !== null ? "grid-cols-[minmax(0,1fr)_27rem]" : "grid-cols-1"}`}>
           <div className="flex min-w-0 flex-col gap-3">
             {status === "loading" && count === 0 ? (
