@@ -9,6 +9,7 @@ import { modelCommands } from "../../shared/contract-models.js";
 import { experimentCommands } from "../../shared/contract-experiments.js";
 import { analysisCommands } from "../../shared/contract-analysis.js";
 import { annotationCommands } from "../../shared/contract-annotations.js";
+import { populationCommands } from "../../shared/contract-populations.js";
 import { StudioClientError, type StudioClient } from "../../renderer/client/studio-client.js";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testDesign, testPersona } from "../support/designs.js";
@@ -40,8 +41,8 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
   });
   afterAll(async () => {
     // Every command of the contract had its happy path exercised through this transport.
-    // (The Models, Experiments, analysis and annotation commands have their own suites, test/api/models*, experiments*, analysis* and annotations*, which check the same.)
-    const ownSuites = new Set<string>([...Object.keys(modelCommands), ...Object.keys(experimentCommands), ...Object.keys(analysisCommands), ...Object.keys(annotationCommands)]);
+    // (The Models, Experiments, analysis, annotation and population commands have their own suites, test/api/models*, experiments*, analysis*, annotations* and populations*, which check the same.)
+    const ownSuites = new Set<string>([...Object.keys(modelCommands), ...Object.keys(experimentCommands), ...Object.keys(analysisCommands), ...Object.keys(annotationCommands), ...Object.keys(populationCommands)]);
     expect(commandNames.filter((name) => !ownSuites.has(name) && !harness.handlerCalls.has(name))).toEqual([]);
     await harness.close();
   });

@@ -127,7 +127,7 @@ export function PopulationPanel() {
         <input aria-label="Description" placeholder="What population, from which source" className={inputClass} value={draft.description} onChange={(event) => draftEdited((target) => void (target.description = event.target.value))} />
       </div>
       <Group title="Fields">
-        <div className="grid grid-cols-[repeat(auto-fill,minmax(24rem,1fr))] gap-2">
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(24rem,1fr))] items-start gap-2">
           {fields.map((field) => (
             <FieldEditor key={field} field={field} />
           ))}
