@@ -1,5 +1,8 @@
-/** Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF line ends) into rows of fields. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF line ends) into rows of fields.
+ * `delimiter` may be ";" or a tab, as spreadsheets in many locales write them.
+ */
+export function parseCsv(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -13,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") {
+    else if (char === delimiter) {
       row.push(field);
       field = "";
     } else if (char === "\n" || char === "\r") {

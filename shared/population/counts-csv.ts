@@ -1,3 +1,5 @@
+import { parseCsv } from "../csv.js";
+
 /**
  * Census-style tables of counts: one or more category columns and a count column, e.g.
  *
@@ -56,43 +58,8 @@ function parseCount(cell: string): number | null {
   return Number(cleaned);
 }
 
-/** RFC 4180 records: quoted cells may hold commas, quotes ("") and newlines. */
 function parseCsvRecords(text: string): string[][] {
-  const delimiter = detectDelimiter(text);
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-      continue;
-    }
-    if (char === '"' && cell.trim() === "") {
-      quoted = true;
-      cell = "";
-    } else if (char === delimiter) {
-      record.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = "";
-    } else cell += char;
-  }
-  if (quoted) throw new CountsCsvError("a quoted cell is never closed");
-  if (cell !== "" || record.length > 0) {
-    record.push(cell);
-    records.push(record);
-  }
-  return records;
+  return parseCsv(text, detectDelimiter(text));
 }
 
 /** Comma, semicolon or tab: whichever the header line uses most (spreadsheets in many locales write ";"). */
