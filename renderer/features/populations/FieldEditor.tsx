@@ -1,10 +1,10 @@
-import { useRef } from "react";
 import type { AgeBands, Categorical, PopulationSpec, Traits } from "../../../shared/domain/population.js";
 import { fieldDistribution } from "../../../shared/domain/population.js";
 import { applyCountsTable } from "../../../shared/population/apply-counts.js";
 import { parseCountsCsv } from "../../../shared/population/counts-csv.js";
 import { tableOf } from "../../../shared/population/targets.js";
 import { controlClass } from "../../ui/field.js";
+import { FileButton } from "../../ui/file-button.js";
 import { usePopulationStore } from "./population-store.js";
 import { WeightTable } from "./WeightTable.js";
 
@@ -52,37 +52,31 @@ function setDistribution(draft: PopulationSpec, field: string, distribution: Pop
   else fields[field] = distribution;
 }
 
+/** What a counts table may be saved as. */
+export const COUNTS_FILES = ".csv,.tsv,.txt,text/csv";
+
 /** "Import counts (CSV)…" for one field: a table with one category column sets its weights. */
 function CountsImport({ field }: { field: string }) {
-  const input = useRef<HTMLInputElement>(null);
   const draft = usePopulationStore((state) => state.draft);
-  const draftReplaced = usePopulationStore((state) => state.draftEdited);
+  const draftEdited = usePopulationStore((state) => state.draftEdited);
   return (
-    <>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,text/csv"
-        className="hidden"
-        data-testid={`counts-input-${field}`}
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          event.target.value = "";
-          if (!file) return;
-          try {
-            const table = parseCountsCsv(await file.text());
-            if (table.columns.length !== 1) throw new Error(`it has ${table.columns.length} category columns (${table.columns.join(", ")}): import it under Joint tables`);
-            const next = applyCountsTable(draft, table, [field]);
-            draftReplaced((target) => Object.assign(target, next));
-          } catch (error) {
-            usePopulationStore.setState({ error: `${file.name}: ${error instanceof Error ? error.message : String(error)}` });
-          }
-        }}
-      />
-      <button type="button" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => input.current?.click()}>
-        Import counts (CSV)…
-      </button>
-    </>
+    <FileButton
+      accept={COUNTS_FILES}
+      testId={`counts-input-${field}`}
+      className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+      onText={(fileName, text) => {
+        try {
+          const table = parseCountsCsv(text);
+          if (table.columns.length !== 1) throw new Error(`it has ${table.columns.length} category columns (${table.columns.join(", ")}): import it under Joint tables`);
+          const next = applyCountsTable(draft, table, [field]);
+          draftEdited((target) => Object.assign(target, next));
+        } catch (error) {
+          usePopulationStore.setState({ error: `${fileName}: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }}
+    >
+      Import counts (CSV)…
+    </FileButton>
   );
 }
 

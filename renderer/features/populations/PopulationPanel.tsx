@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { PERSONA_FIELDS } from "../../../shared/domain/persona.js";
 import { populationSpecSchema } from "../../../shared/domain/population.js";
 import { populationPresets } from "../../../shared/population/presets.js";
 import { checkFeasibility } from "../../../shared/population/rules.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { FileButton } from "../../ui/file-button.js";
 import { controlClass, inputClass } from "../../ui/field.js";
 import { usePersonaStore } from "../personas/persona-store.js";
 import { usePopulationStore } from "./population-store.js";
@@ -46,7 +47,6 @@ function SourceBar() {
   const specExported = usePopulationStore((state) => state.specExported);
   const specSaved = usePopulationStore((state) => state.specSaved);
   const panelClosed = usePopulationStore((state) => state.panelClosed);
-  const file = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <select
@@ -77,19 +77,9 @@ function SourceBar() {
           </optgroup>
         )}
       </select>
-      <input
-        ref={file}
-        type="file"
-        accept=".json,application/json"
-        className="hidden"
-        data-testid="population-import-input"
-        onChange={async (event) => {
-          const chosen = event.target.files?.[0];
-          event.target.value = "";
-          if (chosen) specImported(chosen.name, await chosen.text());
-        }}
-      />
-      <Button onClick={() => file.current?.click()}>Open spec…</Button>
+      <FileButton accept=".json,application/json" testId="population-import-input" onText={specImported}>
+        Open spec…
+      </FileButton>
       <Button onClick={specExported}>Export spec</Button>
       <Button onClick={() => void specSaved()}>Save spec</Button>
       <Button variant="ghost" className="ml-auto" onClick={panelClosed}>

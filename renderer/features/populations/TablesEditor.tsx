@@ -1,9 +1,11 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { scalarFieldNames } from "../../../shared/domain/population.js";
 import { applyCountsTable } from "../../../shared/population/apply-counts.js";
 import { fieldForColumn, parseCountsCsv, type CountsTable } from "../../../shared/population/counts-csv.js";
 import { Button } from "../../ui/button.js";
 import { controlClass } from "../../ui/field.js";
+import { FileButton } from "../../ui/file-button.js";
+import { COUNTS_FILES } from "./FieldEditor.js";
 import { usePopulationStore } from "./population-store.js";
 
 /** A CSV read, waiting for the user to say which field each column is. */
@@ -17,7 +19,6 @@ interface PendingImport {
 export function TablesEditor() {
   const draft = usePopulationStore((state) => state.draft);
   const draftEdited = usePopulationStore((state) => state.draftEdited);
-  const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const fieldChoices = [...new Set([...scalarFieldNames(draft), ...(pending?.fields ?? [])])];
@@ -52,27 +53,22 @@ export function TablesEditor() {
           ))}
         </ul>
       )}
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,text/csv"
-        className="hidden"
-        data-testid="joint-table-input"
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          event.target.value = "";
-          if (!file) return;
-          try {
-            const table = parseCountsCsv(await file.text());
-            setPending({ fileName: file.name, table, fields: table.columns.map(fieldForColumn) });
-            setProblem(null);
-          } catch (error) {
-            setProblem(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
-          }
-        }}
-      />
       <div>
-        <Button onClick={() => input.current?.click()}>Import counts (CSV)…</Button>
+        <FileButton
+          accept={COUNTS_FILES}
+          testId="joint-table-input"
+          onText={(fileName, text) => {
+            try {
+              const table = parseCountsCsv(text);
+              setPending({ fileName, table, fields: table.columns.map(fieldForColumn) });
+              setProblem(null);
+            } catch (error) {
+              setProblem(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          }}
+        >
+          Import counts (CSV)…
+        </FileButton>
       </div>
       {problem && (
         <p role="alert" className="text-xs text-rose-600">
