@@ -21,6 +21,7 @@ export interface DataLayout {
   root: string;
   settingsFile: string;
   personasFile: string;
+  personaSetsFile: string;
   designsDirectory: string;
   /** SynDisco files, run records and journals of every run, named by discussion id. */
   discussionsDirectory: string;
@@ -35,6 +36,7 @@ export function dataLayout(root: string): DataLayout {
     root: absolute,
     settingsFile: path.join(absolute, "settings.json"),
     personasFile: path.join(absolute, "personas.json"),
+    personaSetsFile: path.join(absolute, "persona-sets.json"),
     designsDirectory: path.join(absolute, "designs"),
     discussionsDirectory: path.join(absolute, "discussions"),
     libraryIndexFile: path.join(absolute, "library-index.json"),

@@ -18,6 +18,7 @@ const HELP = `Usage: npm run serve -- [options]
   --host <addr>    address to bind (default 127.0.0.1; anything else exposes the studio to the network)
   --model <file>   a GGUF file to load at start and list among the models
   --data <dir>     data folder (default ${defaultDataDirectory()})
+  --catalog <file> a model catalog (JSON, as resources/model-catalog.json) to offer instead of ours
   --open           open the URL in the browser (where there is one; never when CI is set)
   --help           this text`;
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       model: { type: "string" },
       data: { type: "string" },
       open: { type: "boolean", default: false },
+      catalog: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   const studio = await createStudio({
     dataDirectory,
     appLabel: "syndisco-studio (web)",
+    modelCatalog: values.catalog,
     router: { onInternalError: (command, error) => console.error(`${command} failed:`, error) },
   });
   if (values.model) {

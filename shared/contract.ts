@@ -4,7 +4,7 @@
  * server and the renderer's client are all derived from these two tables.
  */
 import { z } from "zod";
-import { commentSchema, commentStatsSchema, discussionDesignSchema, personaSchema } from "./domain/index.js";
+import { commentSchema, commentStatsSchema, designFileSchema, discussionDesignSchema, personaSchema } from "./domain/index.js";
 import { discussionLogSchema } from "./domain/discussion-log.js";
 import { runRecordSchema } from "./domain/run-record.js";
 import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
@@ -13,6 +13,7 @@ import { experimentCommands, experimentEvents } from "./contract-experiments.js"
 import { analysisCommands } from "./contract-analysis.js";
 import { annotationCommands, annotationEvents } from "./contract-annotations.js";
 import { populationCommands } from "./contract-populations.js";
+import { importConflictSchema, personaCommands } from "./contract-personas.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -125,7 +126,7 @@ export const commands = {
   "personas.save": command(z.strictObject({ persona: personaSchema }), z.object({ persona: personaSchema })),
   "personas.delete": command(z.strictObject({ username: z.string().min(1) }), z.object({ deleted: z.boolean() })),
   "personas.importFile": command(
-    z.strictObject({ file: fileContentSchema, replaceExisting: z.boolean().default(false) }),
+    z.strictObject({ file: fileContentSchema, onConflict: importConflictSchema.default("skip") }),
     z.object({ imported: z.array(z.string()), skipped: z.array(z.string()) }),
   ),
   "personas.exportFile": command(z.strictObject({ usernames: z.array(z.string()).optional() }), fileContentSchema),
@@ -133,6 +134,8 @@ export const commands = {
   "designs.list": command(nothing, z.object({ designs: z.array(designSummarySchema), problems: z.array(fileProblemSchema) })),
   "designs.save": command(z.strictObject({ id: idSchema.optional(), design: discussionDesignSchema }), designSummarySchema),
   "designs.load": command(z.strictObject({ id: idSchema }), z.object({ summary: designSummarySchema, design: discussionDesignSchema })),
+  /** The example design shipped with the app (resources/designs); its model is left for the user to choose. */
+  "designs.example": command(nothing, z.object({ design: designFileSchema })),
 
   "discussion.start": command(
     z.strictObject({ designId: idSchema.optional(), design: discussionDesignSchema.optional(), startPaused: z.boolean().default(false) })
@@ -176,6 +179,7 @@ export const commands = {
   ...analysisCommands,
   ...annotationCommands,
   ...populationCommands,
+  ...personaCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -4,6 +4,7 @@ import type { ModelStore } from "../llm/model-store.js";
 import type { DesignStore } from "../storage/design-store.js";
 import type { Library } from "../storage/library.js";
 import type { PersonaStore } from "../storage/persona-store.js";
+import type { PersonaSetStore } from "../storage/persona-set-store.js";
 import type { SettingsStore } from "../storage/settings-store.js";
 import type { DiscussionRunner } from "./discussion-runner.js";
 import type { EventHub } from "./event-hub.js";
@@ -27,6 +28,7 @@ export interface StudioServices {
   /** Our own data files shipped with the app (catalog, starter personas, example design). */
   resources: BundledResources;
   personas: PersonaStore;
+  personaSets: PersonaSetStore;
   designs: DesignStore;
   settings: SettingsStore;
   library: Library;

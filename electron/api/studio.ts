@@ -8,6 +8,7 @@ import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.
 import { DesignStore } from "../storage/design-store.js";
 import { Library } from "../storage/library.js";
 import { PersonaStore } from "../storage/persona-store.js";
+import { PersonaSetStore } from "../storage/persona-set-store.js";
 import { SettingsStore } from "../storage/settings-store.js";
 import { DiscussionRunner } from "./discussion-runner.js";
 import { EventHub } from "./event-hub.js";
@@ -52,6 +53,8 @@ export interface StudioOptions {
   apiKeys?: ApiKeyStore;
   /** The app's resources folder (electron/resources.ts); by default the checkout's. */
   resourcesDirectory?: string;
+  /** A model catalog to offer instead of the bundled one (web mode's `--catalog`, e.g. an institution's mirror). */
+  modelCatalog?: string;
   /** Wraps the handlers before the router gets them (tests count which handlers run). */
   wrapHandlers?: (handlers: Handlers) => Handlers;
 }
@@ -101,8 +104,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const experimentsDirectory = path.join(layout.root, "experiments");
   const services: StudioServices = {
     layout,
-    resources: bundledResources(options.resourcesDirectory ?? resourcesDirectory()),
+    resources: { ...bundledResources(options.resourcesDirectory ?? resourcesDirectory()), ...(options.modelCatalog ? { modelCatalog: path.resolve(options.modelCatalog) } : {}) },
     personas: new PersonaStore(layout.personasFile),
+    personaSets: new PersonaSetStore(layout.personaSetsFile),
     designs: new DesignStore(layout.designsDirectory),
     settings,
     library: new Library(layout.discussionsDirectory, layout.libraryIndexFile),

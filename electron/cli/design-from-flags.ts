@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readJsonFile } from "./read-json-file.js";
 import { readFile } from "node:fs/promises";
-import { discussionDesignSchema, promptStyleSchema, type Actor, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { designFileSchema, discussionDesignSchema, promptStyleSchema, type Actor, type DesignFile, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
 import { isPyBlank } from "../../shared/textwrap.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { parsePersonasFile } from "../storage/personas-file.js";
@@ -88,8 +88,9 @@ function modelFromFlags(flags: DesignFlags, base: ModelRef | undefined): ModelRe
   return { ...model, displayName: name };
 }
 
-export function readDesignFile(file: string): Promise<DiscussionDesign> {
-  return readJsonFile(file, discussionDesignSchema, "design file");
+/** A design file; its model may be left out when `--model` gives one (the bundled example does). */
+export function readDesignFile(file: string): Promise<DesignFile> {
+  return readJsonFile(file, designFileSchema, "design file");
 }
 
 async function readPersonas(file: string, warn: (line: string) => void): Promise<Persona[]> {

@@ -2,6 +2,7 @@ import { readFile, statfs, unlink } from "node:fs/promises";
 import { formatBytes } from "../../shared/format.js";
 import { createModelDownloader, type ModelDownloader } from "node-llama-cpp";
 import { modelCatalogSchema, type DownloadProgress, type ModelCatalog } from "../../shared/domain/model-info.js";
+import { unreachableReason } from "./reachability.js";
 
 /**
  * node-llama-cpp downloads through ipull, which writes `<final name>.ipull` (data, then its
@@ -25,6 +26,8 @@ export interface StartDownloadOptions {
   fileName?: string;
   onProgress?: (progress: DownloadProgress) => void;
   headers?: Record<string, string>;
+  /** Why the URI's host cannot be reached, or null; tests replace it (default: one TCP connect). */
+  reachable?: (uri: string) => Promise<string | null>;
   /** Free bytes where the file goes; tests replace it to simulate a full disk. */
   freeBytes?: (directory: string) => Promise<number>;
 }
@@ -73,6 +76,9 @@ class Download implements DownloadHandle {
     this.state = "starting";
     let downloader: ModelDownloader | null = null;
     try {
+      const unreachable = await (this.options.reachable ?? unreachableReason)(this.options.uri);
+      if (unreachable) throw new DownloadError(unreachable);
+      if (generation !== this.generation) return;
       downloader = await createModelDownloader({
         modelUri: this.options.uri,
         dirPath: this.options.directory,

@@ -1,4 +1,5 @@
-import type { Persona } from "../../shared/domain/persona.js";
+import { copyName, type Persona } from "../../shared/domain/persona.js";
+import type { ImportConflict } from "../../shared/contract-personas.js";
 import type { FileContent, FileProblem } from "../../shared/contract.js";
 import { parsePersonasFile, serializePersonasFile } from "./personas-file.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -48,8 +49,11 @@ export class PersonaStore {
     });
   }
 
-  /** Adds the usable personas of a SynDisco personas file; names already present are skipped unless replacing. */
-  async importFile(file: FileContent, replaceExisting: boolean): Promise<{ imported: string[]; skipped: string[] }> {
+  /**
+   * Adds the usable personas of a SynDisco personas file. A username already in the pool is
+   * skipped, replaced, or kept both (the imported one under a "(copy)" name), as asked.
+   */
+  async importFile(file: FileContent, onConflict: ImportConflict): Promise<{ imported: string[]; skipped: string[] }> {
     let incoming: ReturnType<typeof parsePersonasFile>;
     try {
       incoming = parsePersonasFile(file.content);
@@ -61,12 +65,17 @@ export class PersonaStore {
       const skipped = incoming.problems.map((problem) => `entry ${problem.index}: ${problem.reason}`);
       for (const persona of incoming.personas) {
         const at = personas.findIndex((existing) => existing.username === persona.username);
-        if (at >= 0 && !replaceExisting) {
+        if (at < 0) personas.push(persona);
+        else if (onConflict === "replace") personas[at] = persona;
+        else if (onConflict === "keep-both") {
+          const username = copyName(persona.username, new Set(personas.map((existing) => existing.username)));
+          personas.push({ ...persona, username });
+          imported.push(username);
+          continue;
+        } else {
           skipped.push(`${persona.username}: already exists`);
           continue;
         }
-        if (at >= 0) personas[at] = persona;
-        else personas.push(persona);
         imported.push(persona.username);
       }
       return { imported, skipped };

@@ -45,16 +45,26 @@ export const discussionDesignSchema = z
     model: modelRefSchema,
     sampling: samplingSchema.default(samplingSchema.parse({})),
   })
-  .superRefine((design, ctx) => {
-    const names = design.participants.map((actor) => actor.persona.username);
-    const seen = new Set<string>();
-    for (const name of names) {
-      if (seen.has(name)) ctx.addIssue({ code: "custom", message: `participant "${name}" appears twice` });
-      seen.add(name);
-    }
-    if (design.moderator && seen.has(design.moderator.persona.username)) {
-      ctx.addIssue({ code: "custom", message: `moderator "${design.moderator.persona.username}" is also a participant` });
-    }
-  });
+  .superRefine(distinctActors);
 export type DiscussionDesign = z.infer<typeof discussionDesignSchema>;
 export type DiscussionDesignInput = z.input<typeof discussionDesignSchema>;
+
+/**
+ * A design file whose model may be left out: the bundled example, or a file `cli run` gets with
+ * `--model`. The model is chosen when it runs.
+ */
+export const designFileSchema = z.object({ ...discussionDesignSchema.shape, model: modelRefSchema.optional() }).superRefine(distinctActors);
+export type DesignFile = z.infer<typeof designFileSchema>;
+
+/** Each person takes part once: no participant twice, and the moderator is not also a participant. */
+function distinctActors(design: { participants: Actor[]; moderator: Actor | null }, ctx: z.RefinementCtx): void {
+  const names = design.participants.map((actor) => actor.persona.username);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) ctx.addIssue({ code: "custom", message: `participant "${name}" appears twice` });
+    seen.add(name);
+  }
+  if (design.moderator && seen.has(design.moderator.persona.username)) {
+    ctx.addIssue({ code: "custom", message: `moderator "${design.moderator.persona.username}" is also a participant` });
+  }
+}

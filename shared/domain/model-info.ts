@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelDisplayName } from "./model-ref.js";
 
 /** What the Models page and `models info` show about one GGUF file, read from its header only. */
 export const modelInfoSchema = z.object({
@@ -34,7 +35,7 @@ export const catalogEntrySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   /** node-llama-cpp model URI, e.g. "hf:owner/repo:Q4_K_M" or "hf:owner/repo/file.gguf". */
-  uri: z.string().regex(/^(hf:|https:\/\/)/, "a catalog URI starts with hf: or https://"),
+  uri: z.string().regex(/^(hf:|https?:\/\/)/, "a catalog URI starts with hf:, http:// or https://"),
   parameters: z.string().min(1),
   quantization: z.string().min(1),
   /** Approximate download size. */
@@ -43,12 +44,17 @@ export const catalogEntrySchema = z.object({
   license: z.string().min(1),
   /** What the model suits, in one sentence. */
   suits: z.string().min(1),
+  /** The one a first start offers: small enough for any laptop, good enough to hold a persona. */
+  recommended: z.boolean().default(false),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
 export const modelCatalogSchema = z.object({
   version: z.literal(1),
-  models: z.array(catalogEntrySchema).min(1),
+  models: z
+    .array(catalogEntrySchema)
+    .min(1)
+    .refine((models) => models.filter((model) => model.recommended).length <= 1, "at most one model is recommended"),
 });
 export type ModelCatalog = z.infer<typeof modelCatalogSchema>;
 
@@ -61,3 +67,12 @@ export const downloadProgressSchema = z.object({
   etaSeconds: z.number().nonnegative().nullable(),
 });
 export type DownloadProgress = z.infer<typeof downloadProgressSchema>;
+
+/**
+ * The one name a local model goes by everywhere (Models page, Designer, Experiments, logs): its
+ * file name without ".gguf", as the log's `model` field records it. The name inside the GGUF
+ * (`general.name`) is shown only as one of its facts.
+ */
+export function localModelName(entry: Pick<ModelEntry, "path">): string {
+  return modelDisplayName({ backend: "llama", path: entry.path });
+}

@@ -41,3 +41,10 @@ export function syndiscoPersonaObject(persona: Persona): Record<string, unknown>
   for (const field of PERSONA_FIELDS) result[field] = persona[field];
   return result;
 }
+
+/** A username not yet taken for a copy of `username`: "Ann (copy)", "Ann (copy 2)", ... */
+export function copyName(username: string, taken: ReadonlySet<string>): string {
+  let candidate = `${username} (copy)`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${username} (copy ${n})`;
+  return candidate;
+}

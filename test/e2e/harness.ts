@@ -17,9 +17,9 @@ export interface WebStudio {
 }
 
 /** `npm run serve` as a user runs it, on a fresh data folder, with a model preloaded. */
-export async function startWebStudio(options: { model?: string; dataDirectory?: string } = {}): Promise<WebStudio> {
+export async function startWebStudio(options: { model?: string; dataDirectory?: string; args?: string[] } = {}): Promise<WebStudio> {
   const dataDirectory = options.dataDirectory ?? (await mkdtemp(path.join(os.tmpdir(), "syndisco-e2e-data-")));
-  const args = ["--import", "tsx", path.join(root, "electron", "server.ts"), "--data", dataDirectory];
+  const args = ["--import", "tsx", path.join(root, "electron", "server.ts"), "--data", dataDirectory, ...(options.args ?? [])];
   if (options.model) args.push("--model", options.model);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

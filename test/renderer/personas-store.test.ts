@@ -5,6 +5,7 @@ import type { Persona } from "../../shared/domain/persona.js";
 // from an in-memory pool instead of the engine over a transport.
 const calls: { command: string; input: unknown }[] = [];
 let pool: Persona[] = [];
+let savedSets: { name: string; usernames: string[] }[] = [];
 vi.mock("../../renderer/app/studio.js", () => ({
   studio: {
     call: vi.fn(async (command: string, input: Record<string, unknown>) => {
@@ -19,7 +20,28 @@ vi.mock("../../renderer/app/studio.js", () => ({
         pool = pool.filter((p) => p.username !== input.username);
         return { deleted: true };
       }
-      if (command === "personas.importFile") return { imported: ["P1"], skipped: ["entry 2: username is empty"] };
+      if (command === "personas.importFile") {
+        const mode = (input as { onConflict?: string }).onConflict ?? "skip";
+        if (mode === "skip") return { imported: ["P1"], skipped: ["entry 2: username is empty", "Alice: already exists"] };
+        return { imported: ["Alice"], skipped: [] };
+      }
+      if (command === "personas.sets") return { sets: savedSets };
+      if (command === "personas.saveSet") {
+        const set = input.set as { name: string; usernames: string[] };
+        savedSets = [...savedSets.filter((existing) => existing.name !== set.name), set];
+        return { sets: savedSets };
+      }
+      if (command === "personas.deleteSet") {
+        savedSets = savedSets.filter((existing) => existing.name !== input.name);
+        return { sets: savedSets };
+      }
+      if (command === "personas.migrateSets") {
+        const incoming = input.sets as { name: string; usernames: string[] }[];
+        const added = incoming.filter((set) => !savedSets.some((existing) => existing.name === set.name));
+        savedSets = [...savedSets, ...added];
+        return { sets: savedSets, added: added.map((set) => set.name) };
+      }
+      if (command === "personas.loadStarterSet") return { imported: ["s1", "s2"], skipped: [] };
       throw new Error(`unexpected ${command}`);
     }),
   },
@@ -35,6 +57,7 @@ describe("usePersonaStore", () => {
   beforeEach(async () => {
     calls.length = 0;
     pool = [persona("Alice"), persona("Bob", { hometown: "Athens" })];
+    savedSets = [];
     localStorage.clear();
     usePersonaStore.setState({ personas: [], status: "idle", editing: null, checked: [], error: null, importReport: null, sets: [] });
     useToastStore.setState({ toasts: [] });
@@ -90,15 +113,46 @@ describe("usePersonaStore", () => {
     expect(pool.some((p) => p.username === "Alice")).toBe(true);
   });
 
-  it("reports what an import kept and what it left out", async () => {
-    await usePersonaStore.getState().personasImported({ fileName: "personas.json", content: "[]" });
-    expect(usePersonaStore.getState().importReport).toEqual({ fileName: "personas.json", imported: ["P1"], skipped: ["entry 2: username is empty"] });
+  it("reports what an import kept and left out; usernames already in the pool can then be replaced or kept both", async () => {
+    const content = JSON.stringify([{ username: "P1" }, { age: 3 }, { username: "Alice", age: 70 }]);
+    await usePersonaStore.getState().personasImported({ fileName: "personas.json", content });
+    const report = usePersonaStore.getState().importReport!;
+    expect(report).toMatchObject({ fileName: "personas.json", imported: ["P1"], skipped: ["entry 2: username is empty", "Alice: already exists"] });
+    // Only the entries whose usernames were taken go again: P1 must not come in twice.
+    expect(JSON.parse(report.file!.content)).toEqual([{ username: "Alice", age: 70 }]);
+    await usePersonaStore.getState().personasImported(report.file!, "keep-both");
+    expect(calls.at(-2)).toEqual({ command: "personas.importFile", input: { file: report.file, onConflict: "keep-both" } });
+    expect(usePersonaStore.getState().importReport?.file).toBeNull();
   });
 
-  it("keeps named persona sets in localStorage", () => {
-    usePersonaStore.getState().personaSetSaved("pilot", ["Alice", "Bob"]);
-    expect(JSON.parse(localStorage.getItem("syndisco-studio.persona-sets") ?? "[]")).toEqual([{ name: "pilot", usernames: ["Alice", "Bob"] }]);
-    usePersonaStore.getState().personaSetDeleted("pilot");
+  it("an import with nothing taken offers no replace or keep-both", async () => {
+    pool = [];
+    await usePersonaStore.getState().personasImported({ fileName: "p.json", content: "[]" }, "replace");
+    expect(usePersonaStore.getState().importReport?.file).toBeNull();
+  });
+
+  it("keeps named persona sets in the data folder", async () => {
+    await usePersonaStore.getState().personaSetSaved("pilot", ["Alice", "Bob"]);
+    expect(calls.at(-1)).toEqual({ command: "personas.saveSet", input: { set: { name: "pilot", usernames: ["Alice", "Bob"] } } });
+    expect(usePersonaStore.getState().sets).toEqual([{ name: "pilot", usernames: ["Alice", "Bob"] }]);
+    expect(localStorage.getItem("syndisco-studio.persona-sets")).toBeNull();
+    await usePersonaStore.getState().personaSetDeleted("pilot");
     expect(usePersonaStore.getState().sets).toEqual([]);
+  });
+
+  it("hands over the sets this browser kept in localStorage once, then forgets them", async () => {
+    savedSets = [{ name: "pilot", usernames: ["Bob"] }];
+    localStorage.setItem("syndisco-studio.persona-sets", JSON.stringify([{ name: "old panel", usernames: ["Alice"] }, { name: "pilot", usernames: ["x"] }]));
+    await usePersonaStore.getState().setsRequested();
+    expect(calls.at(-1)?.command).toBe("personas.migrateSets");
+    expect(usePersonaStore.getState().sets.map((set) => set.name)).toEqual(["pilot", "old panel"]);
+    expect(localStorage.getItem("syndisco-studio.persona-sets")).toBeNull();
+    await usePersonaStore.getState().setsRequested();
+    expect(calls.at(-1)?.command).toBe("personas.sets");
+  });
+
+  it("loads the starter set and reports it", async () => {
+    await usePersonaStore.getState().starterSetLoaded();
+    expect(usePersonaStore.getState().importReport).toMatchObject({ fileName: "the starter set", imported: ["s1", "s2"] });
   });
 });

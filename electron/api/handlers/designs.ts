@@ -1,12 +1,19 @@
+import { designFileSchema } from "../../../shared/domain/design.js";
+import { CorruptFileError, readDataFile } from "../../storage/data-file.js";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 
-type DesignHandlers = Pick<Handlers, "designs.list" | "designs.save" | "designs.load">;
+type DesignHandlers = Pick<Handlers, "designs.list" | "designs.save" | "designs.load" | "designs.example">;
 
-export function designHandlers({ designs }: StudioServices): DesignHandlers {
+export function designHandlers({ designs, resources }: StudioServices): DesignHandlers {
   return {
     "designs.list": () => designs.list(),
     "designs.save": ({ id, design }) => designs.save(design, id),
     "designs.load": ({ id }) => designs.load(id),
+    "designs.example": async () => {
+      const design = await readDataFile(resources.exampleDesign, designFileSchema);
+      if (!design) throw new CorruptFileError(resources.exampleDesign, "the app's example design is missing");
+      return { design };
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { Persona } from "../../../shared/domain/persona.js";
 import type { ModelRef } from "../../../shared/domain/model-ref.js";
-import { discussionDesignSchema, type Actor, type DiscussionDesign, type PromptStyle } from "../../../shared/domain/design.js";
+import { discussionDesignSchema, type Actor, type DesignFile, type DiscussionDesign, type PromptStyle } from "../../../shared/domain/design.js";
 import { isPyBlank } from "../../../shared/textwrap.js";
 import type { RandomWeightedVariant, TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
 import { samplingSchema, type Sampling } from "../../../shared/domain/sampling.js";
@@ -168,7 +168,7 @@ export function buildDesign(form: DesignForm, pool: readonly Persona[]): { desig
  * A saved design back in the form. The form has one context and one set of user instructions, so
  * a design written by hand with different ones per actor takes the first participant's.
  */
-export function formFromDesign(design: DiscussionDesign): DesignForm {
+export function formFromDesign(design: DesignFile): DesignForm {
   const first = design.participants[0];
   const actors = [...design.participants, ...(design.moderator ? [design.moderator] : [])];
   const actorModels: Record<string, ModelRef> = {};
@@ -194,8 +194,8 @@ export function formFromDesign(design: DiscussionDesign): DesignForm {
     seedComments: design.seedComments.map((comment) => seedCommentDraft(comment.author, comment.text)),
     turns: String(design.turns),
     historyWindow: String(design.historyWindow),
-    model: withModelName(design.model, ""),
-    modelName: design.model.displayName ?? "",
+    model: design.model ? withModelName(design.model, "") : null,
+    modelName: design.model?.displayName ?? "",
     promptStyle: design.promptStyle,
     actorModels,
     temperature: String(design.sampling.temperature),

@@ -10,6 +10,8 @@ import { emptyDesignForm, formFromDesign, seedCommentDraft, type DesignForm } fr
 
 interface DesignState {
   form: DesignForm;
+  /** The form as last opened, saved or started afresh: anything else is unsaved. */
+  baseline: DesignForm;
   /** Id the design was saved under; null until it is saved. */
   designId: string | null;
   savedDesigns: DesignSummary[];
@@ -32,6 +34,8 @@ interface DesignState {
   designsRequested: () => Promise<void>;
   designSaved: (design: DiscussionDesign) => Promise<void>;
   designOpened: (id: string) => Promise<void>;
+  /** Opens the example design shipped with the app, keeping the model chosen so far. */
+  exampleOpened: () => Promise<void>;
   /** Starts the discussion and opens its live transcript. */
   discussionStarted: (design: DiscussionDesign) => Promise<void>;
   errorDismissed: () => void;
@@ -43,8 +47,10 @@ function message(error: unknown): string {
 
 export const useDesignStore = create<DesignState>((set, get) => {
   const edit = (patch: Partial<DesignForm>) => set({ form: { ...get().form, ...patch } });
+  const initial = emptyDesignForm();
   return {
-    form: emptyDesignForm(),
+    form: initial,
+    baseline: initial,
     designId: null,
     savedDesigns: [],
     models: [],
@@ -75,7 +81,10 @@ export const useDesignStore = create<DesignState>((set, get) => {
       [comments[from], comments[to]] = [comments[to]!, comments[from]!];
       edit({ seedComments: comments });
     },
-    designStartedAfresh: () => set({ form: { ...emptyDesignForm(), model: get().form.model }, designId: null }),
+    designStartedAfresh: () => {
+      const form = { ...emptyDesignForm(), model: get().form.model };
+      set({ form, baseline: form, designId: null });
+    },
 
     modelsRequested: async () => {
       set({ modelsStatus: "loading" });
@@ -89,7 +98,10 @@ export const useDesignStore = create<DesignState>((set, get) => {
         if (get().form.model === null) {
           const usable = models.filter((model) => model.error === null);
           const path = settings.defaultModelPath ?? usable[0]?.path ?? null;
+          // Choosing the model for the user is no change of theirs.
+          const untouched = get().form === get().baseline;
           if (path) edit({ model: { backend: "llama", path } });
+          if (path && untouched) set({ baseline: get().form });
         }
       } catch (error) {
         set({ modelsStatus: "failed", error: `Could not list models: ${message(error)}` });
@@ -105,8 +117,9 @@ export const useDesignStore = create<DesignState>((set, get) => {
     designSaved: async (design) => {
       try {
         const id = get().designId;
+        const form = get().form;
         const summary = await studio.call("designs.save", id ? { id, design } : { design });
-        set({ designId: summary.id, error: null });
+        set({ designId: summary.id, baseline: form, error: null });
         useToastStore.getState().toastShown({ message: `Saved “${summary.name}”` });
         await get().designsRequested();
       } catch (error) {
@@ -116,9 +129,20 @@ export const useDesignStore = create<DesignState>((set, get) => {
     designOpened: async (id) => {
       try {
         const { summary, design } = await studio.call("designs.load", { id });
-        set({ form: formFromDesign(design), designId: summary.id, error: null });
+        const form = formFromDesign(design);
+        set({ form, baseline: form, designId: summary.id, error: null });
       } catch (error) {
         set({ error: `Could not open the design: ${message(error)}` });
+      }
+    },
+    exampleOpened: async () => {
+      try {
+        const { design } = await studio.call("designs.example", {});
+        const form = { ...formFromDesign(design), model: design.model ?? get().form.model };
+        // Not saved yet: it is a new design of the user's, to change and save.
+        set({ form, baseline: emptyDesignForm(), designId: null, error: null });
+      } catch (error) {
+        set({ error: `Could not open the example design: ${message(error)}` });
       }
     },
     discussionStarted: async (design) => {

@@ -1,5 +1,5 @@
 import { isInlineServerRef, modelDisplayName, modelRefKey, type ModelRef } from "../../../shared/domain/model-ref.js";
-import type { ModelEntry } from "../../../shared/domain/model-info.js";
+import { localModelName, type ModelEntry } from "../../../shared/domain/model-info.js";
 
 /** A select value that identifies a model reference. */
 export const modelKey = modelRefKey;
@@ -16,7 +16,7 @@ export function modelOptions(models: readonly ModelEntry[], inUse: readonly (Mod
   for (const model of models) {
     if (model.error !== null) continue;
     const ref: ModelRef = { backend: "llama", path: model.path };
-    options.set(modelKey(ref), { key: modelKey(ref), label: model.info?.name && model.info.name !== model.fileName ? `${model.fileName} (${model.info.name})` : model.fileName, ref });
+    options.set(modelKey(ref), { key: modelKey(ref), label: localModelName(model), ref });
   }
   for (const ref of inUse) {
     if (ref && !options.has(modelKey(ref))) options.set(modelKey(ref), { key: modelKey(ref), label: inUseLabel(ref), ref });

@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import type { ExperimentPlanInfo, ExperimentSummary, SavedSpec } from "../../../shared/contract-experiments.js";
 import type { Persona } from "../../../shared/domain/index.js";
+import { localModelName } from "../../../shared/domain/model-info.js";
 import { studio } from "../../app/studio.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
 import { errorMessage } from "../../ui/format.js";
@@ -58,7 +59,7 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
           studio.call("experiments.specs", {}),
         ]);
         const choices = [
-          ...models.filter((model) => model.error === null).map((model) => modelChoice({ backend: "llama", path: model.path }, model.info?.name ?? model.fileName.replace(/\.gguf$/i, ""))),
+          ...models.filter((model) => model.error === null).map((model) => modelChoice({ backend: "llama", path: model.path }, localModelName(model))),
           ...profiles.map((profile) => modelChoice(profile.ref, profile.name)),
         ];
         // Models a loaded spec named stay choosable even if no longer listed.

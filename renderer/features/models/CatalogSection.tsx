@@ -16,7 +16,8 @@ export function CatalogSection() {
       <ul className="flex flex-col">
         {catalog.map((entry) => {
           const download = byUri.get(entry.uri);
-          const active = download && download.state !== "cancelled" && download.state !== "failed";
+          // A failed download offers Retry on its own line instead of a second Download button.
+          const active = download && download.state !== "cancelled";
           return (
             <li key={entry.id} data-testid="catalog-entry" className="flex flex-col gap-1 border-b border-slate-200 py-2 last:border-b-0 dark:border-slate-800">
               <div className="flex items-center justify-between gap-3">
@@ -42,12 +43,24 @@ export function CatalogSection() {
   );
 }
 
-function DownloadLine({ download }: { download: DownloadStatus }) {
+/** A download's progress with pause/resume/cancel; a failure with its reason and Retry. */
+export function DownloadLine({ download }: { download: DownloadStatus }) {
   const downloadControlled = useModelStore((state) => state.downloadControlled);
+  const downloadRequested = useModelStore((state) => state.downloadRequested);
   const progress = download.progress;
   const fraction = progress && progress.totalBytes > 0 ? progress.downloadedBytes / progress.totalBytes : null;
   const control = (action: "pause" | "resume" | "cancel") => void downloadControlled(download.downloadId, action);
-  if (download.state === "failed") return <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{download.error}</p>;
+  if (download.state === "failed") {
+    return (
+      <div className="flex items-center gap-3">
+        <p role="alert" data-testid="download-error" className="flex-1 text-sm text-rose-700 dark:text-rose-300">
+          {download.error}
+        </p>
+        {/* A new download of the same URI continues from the partial file, if any. */}
+        <Button onClick={() => void downloadRequested({ uri: download.uri, name: download.name })}>Retry</Button>
+      </div>
+    );
+  }
   if (download.state === "cancelled") return <p className="text-xs text-slate-500">Cancelled; the partial file was deleted.</p>;
   if (download.state === "done") return <p className="text-xs text-emerald-700 dark:text-emerald-300">Downloaded to {download.file}</p>;
   return (

@@ -1,5 +1,5 @@
 import type { FitEstimateInfo, GpuLayers } from "../../../shared/contract-models.js";
-import type { ModelEntry } from "../../../shared/domain/model-info.js";
+import { localModelName, type ModelEntry } from "../../../shared/domain/model-info.js";
 import { Button } from "../../ui/button.js";
 import { formatBytes, formatCount } from "../../ui/format.js";
 import { ProgressBar } from "../../ui/progress-bar.js";
@@ -21,7 +21,9 @@ export function ModelRow({ model }: { model: ModelEntry }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
-            <span className="font-medium">{info?.name ?? model.fileName}</span>
+            <span className="font-medium" data-testid="model-name">
+              {localModelName(model)}
+            </span>
             {loadedModel && (
               <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200">
                 loaded{loadedModel.gpuLayers !== null ? ` · ${loadedModel.gpuLayers} GPU layers` : ""}
@@ -53,7 +55,8 @@ export function ModelRow({ model }: { model: ModelEntry }) {
         </div>
       </div>
       {info ? (
-        <dl data-testid="model-metadata" className="grid grid-cols-3 gap-x-4 text-xs sm:grid-cols-6">
+        <dl data-testid="model-metadata" className="grid grid-cols-4 gap-x-4 text-xs sm:grid-cols-7">
+          <Meta label="Name in the file" value={info.name ?? "—"} />
           <Meta label="Architecture" value={info.architecture} />
           <Meta label="Parameters" value={formatCount(info.parameters)} />
           <Meta label="Quantization" value={info.quantization} />

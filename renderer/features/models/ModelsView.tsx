@@ -9,6 +9,7 @@ import { CatalogSection } from "./CatalogSection.js";
 import { FitShapeControls } from "./FitShapeControls.js";
 import { HardwarePanel } from "./HardwarePanel.js";
 import { ModelRow } from "./ModelRow.js";
+import { ModelOnboarding } from "./ModelOnboarding.js";
 import { ServerProfilesSection } from "./ServerProfilesSection.js";
 import { followModelEvents, useModelStore } from "./model-store.js";
 
@@ -25,6 +26,7 @@ export function ModelsView() {
     <Page title="Models" actions={<Button onClick={() => void pageOpened()}>Refresh</Button>}>
       <div className="flex max-w-5xl flex-col gap-4">
         {error && <ErrorBanner message={error} onDismiss={errorDismissed} />}
+        <FirstModel />
         <HardwarePanel />
         <LocalModelsSection />
         <CatalogSection />
@@ -32,6 +34,12 @@ export function ModelsView() {
       </div>
     </Page>
   );
+}
+
+/** Where no model exists yet, getting one comes first. */
+function FirstModel() {
+  const none = useModelStore((state) => state.modelsListed && state.models.length === 0);
+  return none ? <ModelOnboarding /> : null;
 }
 
 function LocalModelsSection() {
@@ -46,7 +54,7 @@ function LocalModelsSection() {
         <AddModelForm />
         <FitShapeControls />
         {models.length === 0 ? (
-          <EmptyState title="No models yet">Add a GGUF file by its path, or download one below.</EmptyState>
+          <EmptyState title="No models yet">Add a GGUF file by its path above, or download one below.</EmptyState>
         ) : (
           <ul>
             {models.map((model) => (

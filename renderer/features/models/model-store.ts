@@ -14,6 +14,8 @@ export interface FitShape {
 interface ModelState {
   directory: string;
   models: ModelEntry[];
+  /** The models folder has been listed at least once (an empty list before that means nothing). */
+  modelsListed: boolean;
   loaded: LoadedModel[];
   hardware: HardwareInfo | null;
   catalog: CatalogEntry[];
@@ -30,6 +32,8 @@ interface ModelState {
   addError: string | null;
 
   pageOpened: () => Promise<void>;
+  /** What a first start needs where no model exists: the catalog, downloads so far, the models. */
+  onboardingOpened: () => Promise<void>;
   modelAdded: (path: string) => Promise<boolean>;
   modelRemoved: (path: string) => Promise<void>;
   shapeChanged: (shape: Partial<FitShape>) => void;
@@ -57,11 +61,12 @@ export const useModelStore = create<ModelState>((set, get) => {
   };
   const refreshList = async () => {
     const { directory, models } = await studio.call("models.list", {});
-    set({ directory, models });
+    set({ directory, models, modelsListed: true });
   };
   return {
     directory: "",
     models: [],
+    modelsListed: false,
     loaded: [],
     hardware: null,
     catalog: [],
@@ -87,12 +92,25 @@ export const useModelStore = create<ModelState>((set, get) => {
         set({
           directory: list.directory,
           models: list.models,
+          modelsListed: true,
           loaded: loaded.loaded,
           hardware,
           catalog: catalog.models,
           downloads: Object.fromEntries(downloads.downloads.map((download) => [download.downloadId, download])),
           profiles: profiles.profiles,
           canStoreKeys: profiles.canStoreKeys,
+        });
+      }),
+
+    onboardingOpened: () =>
+      attempt(async () => {
+        const [list, catalog, downloads] = await Promise.all([studio.call("models.list", {}), studio.call("models.catalog", {}), studio.call("models.downloads", {})]);
+        set({
+          directory: list.directory,
+          models: list.models,
+          modelsListed: true,
+          catalog: catalog.models,
+          downloads: Object.fromEntries(downloads.downloads.map((download) => [download.downloadId, download])),
         });
       }),
 

@@ -5,12 +5,25 @@ import { EmptyState } from "../../ui/empty-state.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { inputClass } from "../../ui/field.js";
 import { usePersonaStore } from "./persona-store.js";
-import { PersonaTable } from "./PersonaTable.js";
+import { PersonaTable, useVisiblePersonas } from "./PersonaTable.js";
 import { PersonaEditor } from "./PersonaEditor.js";
 import { PersonaSetsBar } from "./PersonaSetsBar.js";
 import { ImportReportPanel } from "./ImportReportPanel.js";
 import { PopulationPanel } from "../populations/PopulationPanel.js";
 import { usePopulationStore } from "../populations/population-store.js";
+
+/** "12 of 45 match" while the search box filters. */
+function MatchCount() {
+  const query = usePersonaStore((state) => state.query);
+  const total = usePersonaStore((state) => state.personas.length);
+  const shown = useVisiblePersonas().length;
+  if (!query.trim()) return null;
+  return (
+    <span data-testid="persona-match-count" role="status" className="shrink-0 text-sm text-slate-500 dark:text-slate-400">
+      {shown} of {total} match
+    </span>
+  );
+}
 
 export function PersonasView() {
   const status = usePersonaStore((state) => state.status);
@@ -23,6 +36,7 @@ export function PersonasView() {
   const personaCreated = usePersonaStore((state) => state.personaCreated);
   const personasImported = usePersonaStore((state) => state.personasImported);
   const personasExported = usePersonaStore((state) => state.personasExported);
+  const starterSetLoaded = usePersonaStore((state) => state.starterSetLoaded);
   const queryChanged = usePersonaStore((state) => state.queryChanged);
   const errorDismissed = usePersonaStore((state) => state.errorDismissed);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -30,6 +44,7 @@ export function PersonasView() {
 
   useEffect(() => {
     if (usePersonaStore.getState().status === "idle") void personasRequested();
+    void usePersonaStore.getState().setsRequested();
   }, [personasRequested]);
 
   const chooseFile = () => fileInput.current?.click();
@@ -76,25 +91,29 @@ export function PersonasView() {
                 title="No personas yet"
                 action={
                   <div className="flex gap-2">
-                    <Button variant="primary" onClick={personaCreated}>
-                      New persona
+                    <Button variant="primary" onClick={() => void starterSetLoaded()}>
+                      Load 12 starter personas
                     </Button>
+                    <Button onClick={personaCreated}>New persona</Button>
                     <Button onClick={chooseFile}>Import a SynDisco file…</Button>
                   </div>
                 }
               >
-                Discussions are held between personas. Create one by hand, or import a SynDisco personas file (a JSON list of persona objects).
+                Discussions are held between personas. Start with our dozen varied starter personas, create one by hand, or import a SynDisco personas file (a JSON list of persona objects).
               </EmptyState>
             ) : (
               <>
-                <input
-                  type="search"
-                  aria-label="Search personas"
-                  placeholder={`Search ${count} personas by any field…`}
-                  className={inputClass}
-                  value={query}
-                  onChange={(event) => queryChanged(event.target.value)}
-                />
+                <div className="flex items-center gap-3">
+                  <input
+                    type="search"
+                    aria-label="Search personas"
+                    placeholder={`Search ${count} personas by any field…`}
+                    className={`${inputClass} flex-1`}
+                    value={query}
+                    onChange={(event) => queryChanged(event.target.value)}
+                  />
+                  <MatchCount />
+                </div>
                 <PersonaSetsBar />
                 <PersonaTable />
               </>

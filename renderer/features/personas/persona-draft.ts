@@ -123,11 +123,7 @@ export function hasErrors(errors: DraftErrors): boolean {
 }
 
 /** A username not yet in the pool: "name (copy)", "name (copy 2)", ... */
-export function copyName(username: string, taken: ReadonlySet<string>): string {
-  let candidate = `${username} (copy)`;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${username} (copy ${n})`;
-  return candidate;
-}
+export { copyName } from "../../../shared/domain/persona.js";
 
 /** Matches the search box against every field, traits and extras included. */
 export function personaMatches(persona: Persona, query: string): boolean {

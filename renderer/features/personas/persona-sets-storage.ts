@@ -1,16 +1,14 @@
 import { z } from "zod";
-
-/** A named list of usernames, e.g. "pilot panel"; the designer can take its participants from one. */
-export const personaSetSchema = z.object({ name: z.string().min(1), usernames: z.array(z.string()) });
-export type PersonaSet = z.infer<typeof personaSetSchema>;
+import { personaSetSchema, type PersonaSet } from "../../../shared/contract-personas.js";
 
 /**
- * Sets live in the browser's localStorage, not the data folder: they are a convenience for picking
- * people, designs already record who took part, and this keeps the engine's contract unchanged.
+ * Persona sets used to live in the browser's localStorage, and so were lost between web-mode
+ * starts and never shared between windows. They live in the data folder now; what a browser
+ * still holds is handed over once (personas.migrateSets) and then removed here.
  */
 const storageKey = "syndisco-studio.persona-sets";
 
-export function loadPersonaSets(): PersonaSet[] {
+export function legacyPersonaSets(): PersonaSet[] {
   try {
     const parsed = z.array(personaSetSchema).safeParse(JSON.parse(localStorage.getItem(storageKey) ?? "[]"));
     return parsed.success ? parsed.data : [];
@@ -19,10 +17,10 @@ export function loadPersonaSets(): PersonaSet[] {
   }
 }
 
-export function storePersonaSets(sets: readonly PersonaSet[]): void {
+export function forgetLegacyPersonaSets(): void {
   try {
-    localStorage.setItem(storageKey, JSON.stringify(sets));
+    localStorage.removeItem(storageKey);
   } catch {
-    // Storage full or disabled (private window): the sets last for this session only.
+    // Storage disabled: there was nothing to hand over either.
   }
 }

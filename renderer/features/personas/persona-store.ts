@@ -5,7 +5,8 @@ import { studio } from "../../app/studio.js";
 import { useToastStore } from "../../ui/toast-store.js";
 import { downloadText } from "../../ui/download.js";
 import { copyName, draftFromPersona, emptyDraft, hasErrors, personaFromDraft, validateDraft, type PersonaDraft } from "./persona-draft.js";
-import { loadPersonaSets, storePersonaSets, type PersonaSet } from "./persona-sets-storage.js";
+import { forgetLegacyPersonaSets, legacyPersonaSets } from "./persona-sets-storage.js";
+import type { ImportConflict, PersonaSet } from "../../../shared/contract-personas.js";
 
 export interface PersonaEditing {
   /** Username the persona had when opened; null for a new one. */
@@ -17,6 +18,8 @@ export interface ImportReport {
   fileName: string;
   imported: string[];
   skipped: string[];
+  /** The imported file, kept while usernames it shares with the pool can still be replaced or kept both. */
+  file: FileContent | null;
 }
 
 interface PersonaState {
@@ -44,16 +47,32 @@ interface PersonaState {
   personaDuplicated: (username: string) => Promise<void>;
   personaDeleted: (username: string) => Promise<void>;
   personaRestored: (persona: Persona, index: number) => Promise<void>;
-  personasImported: (file: FileContent) => Promise<void>;
+  personasImported: (file: FileContent, onConflict?: ImportConflict) => Promise<void>;
+  /** Adds the starter personas shipped with the app. */
+  starterSetLoaded: () => Promise<void>;
+  /** Reads the sets from the data folder, first handing over any this browser kept itself. */
+  setsRequested: () => Promise<void>;
   importReportDismissed: () => void;
   personasExported: (usernames?: string[]) => Promise<void>;
   errorDismissed: () => void;
-  personaSetSaved: (name: string, usernames: string[]) => void;
-  personaSetDeleted: (name: string) => void;
+  personaSetSaved: (name: string, usernames: string[]) => Promise<void>;
+  personaSetDeleted: (name: string) => Promise<void>;
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+const TAKEN = ": already exists";
+
+/** The entries of an imported file that were skipped because their username was taken; null when none were. */
+function onlyTaken(file: FileContent, skipped: readonly string[]): FileContent | null {
+  const taken = new Set(skipped.filter((reason) => reason.endsWith(TAKEN)).map((reason) => reason.slice(0, -TAKEN.length)));
+  if (taken.size === 0) return null;
+  const entries: unknown = JSON.parse(file.content);
+  if (!Array.isArray(entries)) return null;
+  const kept = entries.filter((entry: unknown) => typeof entry === "object" && entry !== null && taken.has(String((entry as { username?: unknown }).username)));
+  return { fileName: file.fileName, content: JSON.stringify(kept) };
 }
 
 /** The usernames a draft must not take: everyone else's. */
@@ -70,7 +89,7 @@ export const usePersonaStore = create<PersonaState>((set, get) => ({
   checked: [],
   editing: null,
   importReport: null,
-  sets: loadPersonaSets(),
+  sets: [],
 
   personasRequested: async () => {
     set({ status: "loading" });
@@ -159,13 +178,35 @@ export const usePersonaStore = create<PersonaState>((set, get) => ({
     }
   },
 
-  personasImported: async (file) => {
+  personasImported: async (file, onConflict = "skip") => {
     try {
-      const { imported, skipped } = await studio.call("personas.importFile", { file });
-      set({ importReport: { fileName: file.fileName, imported, skipped } });
+      const { imported, skipped } = await studio.call("personas.importFile", { file, onConflict });
+      set({ importReport: { fileName: file.fileName, imported, skipped, file: onlyTaken(file, skipped) } });
       await get().personasRequested();
     } catch (error) {
       set({ error: `Could not import ${file.fileName}: ${message(error)}` });
+    }
+  },
+  starterSetLoaded: async () => {
+    try {
+      const { imported, skipped } = await studio.call("personas.loadStarterSet", {});
+      set({ importReport: { fileName: "the starter set", imported, skipped, file: null } });
+      await get().personasRequested();
+    } catch (error) {
+      set({ error: `Could not load the starter personas: ${message(error)}` });
+    }
+  },
+  setsRequested: async () => {
+    try {
+      const legacy = legacyPersonaSets();
+      if (legacy.length > 0) {
+        const { sets } = await studio.call("personas.migrateSets", { sets: legacy });
+        forgetLegacyPersonaSets();
+        return set({ sets });
+      }
+      set({ sets: (await studio.call("personas.sets", {})).sets });
+    } catch (error) {
+      set({ error: `Could not read the persona sets: ${message(error)}` });
     }
   },
   importReportDismissed: () => set({ importReport: null }),
@@ -180,14 +221,18 @@ export const usePersonaStore = create<PersonaState>((set, get) => ({
   },
   errorDismissed: () => set({ error: null }),
 
-  personaSetSaved: (name, usernames) => {
-    const sets = [...get().sets.filter((existing) => existing.name !== name), { name, usernames }].sort((a, b) => a.name.localeCompare(b.name));
-    storePersonaSets(sets);
-    set({ sets });
+  personaSetSaved: async (name, usernames) => {
+    try {
+      set({ sets: (await studio.call("personas.saveSet", { set: { name, usernames } })).sets });
+    } catch (error) {
+      set({ error: `Could not save the set ${name}: ${message(error)}` });
+    }
   },
-  personaSetDeleted: (name) => {
-    const sets = get().sets.filter((existing) => existing.name !== name);
-    storePersonaSets(sets);
-    set({ sets });
+  personaSetDeleted: async (name) => {
+    try {
+      set({ sets: (await studio.call("personas.deleteSet", { name })).sets });
+    } catch (error) {
+      set({ error: `Could not delete the set ${name}: ${message(error)}` });
+    }
   },
 }));

@@ -1,0 +1,92 @@
+/**
+ * A newcomer's first start, in Chromium through web mode, from an empty data folder to a running
+ * discussion, only by clicking: the starter personas, the recommended model (served on loopback by
+ * a catalog given with `--catalog`, since no model hub is reachable here), the example design.
+ * A second catalog entry points at a port nothing listens on: its download says it cannot reach it.
+ */
+import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
+import { FileServer } from "../support/file-server.js";
+import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStudio } from "./harness.js";
+import { openView, runDesign } from "./steps/personas-designer.js";
+
+describe("first start from an empty data folder", () => {
+  let files: FileServer;
+  let folder: string;
+  let studio: WebStudio;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    files = new FileServer(new Uint8Array(await readFile(await ensureTinyModel())), "starter-model.gguf");
+    await files.start();
+    folder = await mkdtemp(path.join(os.tmpdir(), "first-start-"));
+    const catalog = path.join(folder, "catalog.json");
+    const entry = { parameters: "tiny", quantization: "F32", contextLength: 2048, license: "MIT", suits: "A generated test model." };
+    await writeFile(
+      catalog,
+      JSON.stringify({
+        version: 1,
+        models: [
+          { ...entry, id: "starter", name: "Starter Model", uri: files.url, sizeBytes: files.bytes.length, recommended: true },
+          { ...entry, id: "offline", name: "Unreachable Model", uri: "https://127.0.0.1:1/nothing.gguf", sizeBytes: 1000 },
+        ],
+      }),
+    );
+    studio = await startWebStudio({ args: ["--catalog", catalog] });
+    browser = await launchChromium();
+    page = await openStudioPage(browser, studio.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await files?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("loads the starter personas with one click from the empty Personas view", async () => {
+    await openView(page, "Personas");
+    await page.getByRole("button", { name: "Load 12 starter personas" }).click();
+    await expect.poll(() => page.getByTestId("persona-row").count()).toBe(12);
+    await page.getByLabel("Search personas").fill("retired");
+    await expect.poll(() => page.getByTestId("persona-match-count").textContent()).toBe("2 of 12 match");
+    await screenshot(page, "first-start-personas");
+    await page.getByLabel("Search personas").fill("");
+  });
+
+  it("the Designer offers the recommended model; one click downloads it with progress and chooses it", async () => {
+    await openView(page, "Designer");
+    const onboarding = page.getByTestId("model-onboarding");
+    await onboarding.waitFor();
+    await expect(onboarding.getByTestId("recommended-facts").textContent()).resolves.toMatch(/download · tiny parameters · licence MIT/);
+    await screenshot(page, "first-start-designer-no-model");
+    await onboarding.getByRole("button", { name: /^Download/ }).click();
+    await onboarding.waitFor({ state: "detached", timeout: 60_000 });
+    await expect.poll(() => page.getByLabel("Model", { exact: true }).inputValue(), { timeout: 20_000 }).toContain("starter-model.gguf");
+  });
+
+  it("opens the example design and runs it by clicking: a discussion is running", async () => {
+    await page.getByTestId("example-design").getByRole("button", { name: "Open the example design" }).click();
+    await expect.poll(() => page.getByLabel("Design name").inputValue()).toBe("Example: closing the main square to cars");
+    await page.getByRole("spinbutton", { name: "Turns" }).fill("3");
+    await page.getByRole("spinbutton", { name: "Max tokens" }).fill("20");
+    await screenshot(page, "first-start-example-design");
+    await runDesign(page);
+    await page.getByTestId("comment-card").nth(1).waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("comment-card").first().textContent()).resolves.toContain("jojo_parent");
+    await screenshot(page, "first-start-running");
+  });
+
+  it("a download from an unreachable host says so, with Retry", async () => {
+    await openView(page, "Models");
+    const entry = page.getByTestId("catalog-entry").filter({ hasText: "Unreachable Model" });
+    await entry.getByRole("button", { name: "Download Unreachable Model" }).click();
+    await expect.poll(() => entry.getByTestId("download-error").textContent(), { timeout: 30_000 }).toMatch(/^cannot reach 127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+    await entry.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => entry.getByTestId("download-error").textContent(), { timeout: 30_000 }).toMatch(/^cannot reach/);
+    await screenshot(page, "models-offline-download");
+  });
+});
