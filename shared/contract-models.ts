@@ -32,9 +32,13 @@ export const fitEstimateSchema = z.object({
   ram: z.object({ needed: z.number().nonnegative(), free: z.number().nonnegative() }),
   vram: z.object({ needed: z.number().nonnegative(), free: z.number().nonnegative() }).nullable(),
   explanation: z.string(),
-  /** The context shape the estimate is for. */
+  /** The context shape the estimate is for: by default what the engine will use. */
   contextSize: z.number().int().positive(),
   sequences: z.number().int().positive(),
+  /** The context the model was trained for; a larger `contextSize` degrades replies past it. */
+  trainedContextSize: z.number().int().positive().nullable(),
+  /** `contextSize` is more than `trainedContextSize`. */
+  beyondTraining: z.boolean(),
 });
 export type FitEstimateInfo = z.infer<typeof fitEstimateSchema>;
 
@@ -91,7 +95,7 @@ export const modelCommands = {
     z.strictObject({
       path: modelPath,
       sequences: z.number().int().min(1).max(1024).default(1),
-      /** Defaults to the settings' context size. */
+      /** Defaults to the context size the engine uses (the settings'). */
       contextSize: z.number().int().min(256).max(1 << 20).optional(),
       gpuLayers: gpuLayersSchema.default("auto"),
     }),

@@ -4,7 +4,7 @@
  * server and the renderer's client are all derived from these two tables.
  */
 import { z } from "zod";
-import { commentSchema, commentStatsSchema, designFileSchema, discussionDesignSchema, personaSchema } from "./domain/index.js";
+import { commentSchema, commentStatsSchema, discussionDesignSchema, personaSchema } from "./domain/index.js";
 import { discussionLogSchema } from "./domain/discussion-log.js";
 import { runRecordSchema } from "./domain/run-record.js";
 import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
@@ -14,6 +14,7 @@ import { analysisCommands } from "./contract-analysis.js";
 import { annotationCommands, annotationEvents } from "./contract-annotations.js";
 import { populationCommands } from "./contract-populations.js";
 import { importConflictSchema, personaCommands } from "./contract-personas.js";
+import { designCommands } from "./contract-designs.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -65,15 +66,34 @@ export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
 export const exportFormatSchema = z.enum(["legacy", "v2", "markdown", "csv"]);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-export const settingsSchema = z.object({
-  modelsDirectory: z.string().nullable().default(null),
+const settingsFields = {
+  modelsDirectory: z.string().nullable(),
   /** GGUF file new designs start with. */
-  defaultModelPath: z.string().nullable().default(null),
-  threads: z.number().int().min(0).max(256).default(0),
-  contextSize: z.number().int().min(256).max(1 << 20).default(4096),
-  gpu: z.enum(["auto", "cpu"]).default("auto"),
+  defaultModelPath: z.string().nullable(),
+  threads: z.number().int().min(0).max(256),
+  contextSize: z.number().int().min(256).max(1 << 20),
+  gpu: z.enum(["auto", "cpu"]),
+};
+
+export const settingsSchema = z.object({
+  modelsDirectory: settingsFields.modelsDirectory.default(null),
+  defaultModelPath: settingsFields.defaultModelPath.default(null),
+  threads: settingsFields.threads.default(0),
+  contextSize: settingsFields.contextSize.default(4096),
+  gpu: settingsFields.gpu.default("auto"),
 });
+/** What `settings.update` changes: only the fields given (a partial of settingsSchema would fill in its defaults). */
+export const settingsChangesSchema = z.strictObject(settingsFields).partial();
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** What applying settings did to the running engine. */
+export const engineReloadSchema = z.object({
+  /** Models unloaded: the next use loads them with the new settings. */
+  unloaded: z.array(z.string()),
+  /** Models running discussions use: they keep their settings until those discussions end. */
+  inUse: z.array(z.string()),
+});
+export type EngineReload = z.infer<typeof engineReloadSchema>;
 
 export const discussionStatusSchema = z.enum(["running", "paused", "completed", "stopped", "failed"]);
 export type DiscussionStatus = z.infer<typeof discussionStatusSchema>;
@@ -134,8 +154,6 @@ export const commands = {
   "designs.list": command(nothing, z.object({ designs: z.array(designSummarySchema), problems: z.array(fileProblemSchema) })),
   "designs.save": command(z.strictObject({ id: idSchema.optional(), design: discussionDesignSchema }), designSummarySchema),
   "designs.load": command(z.strictObject({ id: idSchema }), z.object({ summary: designSummarySchema, design: discussionDesignSchema })),
-  /** The example design shipped with the app (resources/designs); its model is left for the user to choose. */
-  "designs.example": command(nothing, z.object({ design: designFileSchema })),
 
   "discussion.start": command(
     z.strictObject({ designId: idSchema.optional(), design: discussionDesignSchema.optional(), startPaused: z.boolean().default(false) })
@@ -173,13 +191,17 @@ export const commands = {
   "models.info": command(z.strictObject({ path: z.string().min(1).max(4096) }), modelInfoSchema),
 
   "settings.get": command(nothing, z.object({ settings: settingsSchema, dataDirectory: z.string(), problems: z.array(fileProblemSchema) })),
-  "settings.update": command(z.strictObject({ changes: settingsSchema.partial().strict() }), z.object({ settings: settingsSchema })),
+  /** Saves and applies at once: threads, context size and GPU reach the engine without a restart. */
+  "settings.update": command(z.strictObject({ changes: settingsChangesSchema }), z.object({ settings: settingsSchema, engine: engineReloadSchema })),
+  /** Reloads every model no running discussion uses, with the current settings (works in web mode too). */
+  "settings.restartEngine": command(nothing, engineReloadSchema),
   ...modelCommands,
   ...experimentCommands,
   ...analysisCommands,
   ...annotationCommands,
   ...populationCommands,
   ...personaCommands,
+  ...designCommands,
 } as const;
 
 export type Commands = typeof commands;

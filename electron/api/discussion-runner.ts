@@ -152,6 +152,11 @@ export class DiscussionRunner {
     return [...this.live.values()].map((live) => live.summary());
   }
 
+  /** Designs of the discussions running or paused now (their models must stay loaded). */
+  designsInUse(): DiscussionDesign[] {
+    return [...this.live.values()].flatMap((live) => (!live.finished && live.discussion ? [live.discussion.design] : []));
+  }
+
   /** Stops every discussion and waits until their files are written. */
   async shutdown(): Promise<void> {
     for (const abort of this.aborts.values()) abort.abort();

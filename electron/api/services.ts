@@ -37,8 +37,10 @@ export interface StudioServices {
   hub: EventHub;
   /** Model files named outside the models folder (`--model`, the models page). */
   addedModels: Set<string>;
-  /** What the shared registry was built with (settings as of start-up, plus overrides). */
+  /** What the shared registry loads models with: the settings (applied again on every change), plus overrides. */
   registryOptions: ModelRegistryOptions;
+  /** What the process was started with that settings must not change (tests' `threads: 1`). */
+  registryOverrides: Partial<ModelRegistryOptions>;
   /** The model store over the models folder the settings name now. */
   modelStore: () => Promise<ModelStore>;
   downloads: ModelDownloads;

@@ -3,6 +3,7 @@ import type { DiscussionDesign } from "../../shared/domain/design.js";
 import { dataLayout } from "../app-paths.js";
 import { usesLocalModel } from "../engine/design-helpers.js";
 import { bundledResources, resourcesDirectory } from "../resources.js";
+import { engineOptions } from "./engine-settings.js";
 import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { DesignStore } from "../storage/design-store.js";
@@ -76,16 +77,13 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
   const profiles = new ServerProfileStore(path.join(layout.root, "server-profiles.json"), process.env, () => apiKeyCache);
   const registryOptions: ModelRegistryOptions = {
-    modelsDirectory: current.modelsDirectory ?? layout.modelsDirectory,
-    contextSize: current.contextSize,
-    threads: current.threads > 0 ? current.threads : undefined,
-    gpu: current.gpu === "cpu" ? false : "auto",
+    ...engineOptions(current, layout.modelsDirectory),
     // Actors may speak through an OpenAI-compatible server: a profile of the Models page, whose
     // key (stored by the desktop app, else its environment variable) goes to its URL only.
     remote: (ref) => OpenAiChatModel.connect(ref, profiles),
     ...options.registry,
   };
-  // Settings that shape the registry apply from the next start: loaded models keep their context.
+  // Settings reach this object again on every change (engine-settings.ts): models load with the new ones.
   const registry = new ModelRegistry(registryOptions);
   const hub = new EventHub();
   const runner = new DiscussionRunner({
@@ -115,6 +113,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     hub,
     addedModels: new Set(),
     registryOptions,
+    registryOverrides: options.registry ?? {},
     modelStore: async () => new ModelStore(layout.root, { modelsDirectory: (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory }),
     downloads: new ModelDownloads({
       directory: async () => (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory,

@@ -18,6 +18,8 @@ export interface FitOptions {
   contextSize: number;
   sequences: number;
   gpuLayers?: "auto" | number;
+  /** As the engine creates its contexts (LlamaChatModel: off on the CPU, llama.cpp's choice on a GPU). */
+  flashAttention?: boolean;
   /** Replaces the measured free memory, to ask "would it fit on a machine with ...". */
   free?: { ram?: number; vram?: number };
 }
@@ -29,6 +31,8 @@ export interface FitEstimate {
   totalLayers: number;
   ram: { needed: number; free: number };
   vram: { needed: number; free: number } | null;
+  /** The context the model was trained for (GGUF `<arch>.context_length`), when the file says. */
+  trainedContextSize: number | null;
   explanation: string;
 }
 
@@ -85,6 +89,7 @@ export async function estimateFit(modelPath: string, options: FitOptions, llama?
     sequences: options.sequences,
     modelGpuLayers: gpuLayers,
     useMmap,
+    ...(options.flashAttention === undefined ? {} : { flashAttention: options.flashAttention }),
   });
   const ramNeeded = model.cpuRam + context.cpuRam;
   const vramNeeded = model.gpuVram + context.gpuVram;
@@ -95,6 +100,7 @@ export async function estimateFit(modelPath: string, options: FitOptions, llama?
     totalLayers: insights.totalLayers,
     ram: { needed: ramNeeded, free: ramFree },
     vram: vramFree === null ? null : { needed: vramNeeded, free: vramFree },
+    trainedContextSize: insights.trainContextSize ?? null,
   };
   return { ...estimate, explanation: explain(estimate, options) };
 }
@@ -104,7 +110,13 @@ function explain(e: Omit<FitEstimate, "explanation">, options: FitOptions): stri
   const memory = `${formatBytes(e.ram.needed)} of RAM (${formatBytes(e.ram.free)} free)`;
   const onGpu = e.vram ? `, ${formatBytes(e.vram.needed)} of VRAM (${formatBytes(e.vram.free)} free)` : "";
   const layers = e.vram ? `${e.gpuLayers} of ${e.totalLayers} layers on the GPU` : "CPU only";
-  if (e.fits) return `Fits: ${layers}, ${shape} needs about ${memory}${onGpu}.`;
+  const trained = e.trainedContextSize !== null && options.contextSize > e.trainedContextSize ? ` ${beyondTraining(options.contextSize, e.trainedContextSize)}` : "";
+  if (e.fits) return `Fits: ${layers}, ${shape} needs about ${memory}${onGpu}.${trained}`;
   const hint = "use a smaller quantization, fewer sequences or a shorter context";
-  return `Does not fit: ${layers}, ${shape} needs about ${memory}${onGpu}; ${hint}.`;
+  return `Does not fit: ${layers}, ${shape} needs about ${memory}${onGpu}; ${hint}.${trained}`;
+}
+
+/** Said wherever a context larger than the model's training is in play. */
+export function beyondTraining(contextSize: number, trained: number): string {
+  return `But ${contextSize} tokens is more than the ${trained} this model was trained for: replies degrade past ${trained} tokens. Lower the context size in Settings.`;
 }

@@ -8,6 +8,7 @@ import { commandNames, type StudioEvent } from "../../shared/contract.js";
 import { modelCommands } from "../../shared/contract-models.js";
 import { experimentCommands } from "../../shared/contract-experiments.js";
 import { personaCommands } from "../../shared/contract-personas.js";
+import { designCommands } from "../../shared/contract-designs.js";
 import { analysisCommands } from "../../shared/contract-analysis.js";
 import { annotationCommands } from "../../shared/contract-annotations.js";
 import { populationCommands } from "../../shared/contract-populations.js";
@@ -43,8 +44,8 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
   afterAll(async () => {
     // Every command of the contract had its happy path exercised through this transport.
     // (The Models, Experiments, analysis, annotation and population commands have their own suites, test/api/models*, experiments*, analysis*, annotations* and populations*, which check the same;
-    // the starter set, persona sets and the example design are test/api/first-start's.)
-    const ownSuites = new Set<string>([...Object.keys(modelCommands), ...Object.keys(experimentCommands), ...Object.keys(analysisCommands), ...Object.keys(annotationCommands), ...Object.keys(populationCommands), ...Object.keys(personaCommands), "designs.example"]);
+    // the starter set, persona sets, the example design and prompt previews are test/api/first-start's and context's.)
+    const ownSuites = new Set<string>([...Object.keys(modelCommands), ...Object.keys(experimentCommands), ...Object.keys(analysisCommands), ...Object.keys(annotationCommands), ...Object.keys(populationCommands), ...Object.keys(personaCommands), ...Object.keys(designCommands)]);
     expect(commandNames.filter((name) => !ownSuites.has(name) && !harness.handlerCalls.has(name))).toEqual([]);
     await harness.close();
   });
@@ -59,6 +60,8 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(error.code).toBe("bad-request");
     expect(error.issues?.[0]?.path).toBe("changes.contextSize");
     expect((await client.call("settings.get", {})).settings.contextSize).toBe(2048);
+    // Nothing is loaded or running here: a restart of the engine has nothing to unload or keep.
+    expect(await client.call("settings.restartEngine", {})).toEqual({ unloaded: [], inUse: [] });
   });
 
   it("saves, lists, exports, imports and deletes personas", async () => {

@@ -71,8 +71,10 @@ describe("models page commands", () => {
     const fit = await client.call("models.fit", { path: modelPath, sequences: 4, contextSize: 1024 });
     expect(fit).toMatchObject({ fits: true, gpuLayers: 0, contextSize: 1024, sequences: 4 });
     expect(fit.explanation).toMatch(/^Fits: CPU only, 4 sequences at 1024 tokens/);
-    const fromSettings = await client.call("models.fit", { path: modelPath });
-    expect(fromSettings.contextSize).toBe((await client.call("settings.get", {})).settings.contextSize);
+    // Without a context size, the one the engine loads with (here the harness's override of the settings' 4096).
+    const asLoaded = await client.call("models.fit", { path: modelPath });
+    expect(asLoaded.contextSize).toBe(2048);
+    expect(asLoaded.contextSize).toBe(harness.studio.services.registryOptions.contextSize);
   });
 
   it("loads a model with progress, lists it as loaded, and unloads it", async () => {

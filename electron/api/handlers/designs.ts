@@ -1,11 +1,13 @@
 import { designFileSchema } from "../../../shared/domain/design.js";
 import { CorruptFileError, readDataFile } from "../../storage/data-file.js";
 import type { Handlers } from "../router.js";
+import { previewPrompts } from "../prompt-preview.js";
 import type { StudioServices } from "../services.js";
 
-type DesignHandlers = Pick<Handlers, "designs.list" | "designs.save" | "designs.load" | "designs.example">;
+type DesignHandlers = Pick<Handlers, Extract<keyof Handlers, `designs.${string}`>>;
 
-export function designHandlers({ designs, resources }: StudioServices): DesignHandlers {
+export function designHandlers(services: StudioServices): DesignHandlers {
+  const { designs, resources } = services;
   return {
     "designs.list": () => designs.list(),
     "designs.save": ({ id, design }) => designs.save(design, id),
@@ -15,5 +17,6 @@ export function designHandlers({ designs, resources }: StudioServices): DesignHa
       if (!design) throw new CorruptFileError(resources.exampleDesign, "the app's example design is missing");
       return { design };
     },
+    "designs.promptPreview": ({ design }) => previewPrompts(services, design),
   };
 }

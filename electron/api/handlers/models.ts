@@ -51,9 +51,13 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
     },
     "models.hardware": async () => detectHardware(await llama()),
     "models.fit": async ({ path: file, sequences, contextSize, gpuLayers }) => {
-      const size = contextSize ?? (await services.settings.read()).settings.contextSize;
-      const estimate = await estimateFit(await resolve(file), { contextSize: size, sequences, gpuLayers }, await llama());
-      return { ...estimate, contextSize: size, sequences };
+      // What the engine will actually use: its context size and, like LlamaChatModel, no flash attention on the CPU.
+      const size = contextSize ?? services.registryOptions.contextSize ?? 4096;
+      const runtime = await llama();
+      const flashAttention = services.registryOptions.flashAttention ?? (runtime.gpu === false ? false : undefined);
+      const estimate = await estimateFit(await resolve(file), { contextSize: size, sequences, gpuLayers, flashAttention }, runtime);
+      const beyondTraining = estimate.trainedContextSize !== null && size > estimate.trainedContextSize;
+      return { ...estimate, contextSize: size, sequences, beyondTraining };
     },
     "models.load": async ({ path: file, sequences, gpuLayers }) => {
       const absolute = await resolve(file);

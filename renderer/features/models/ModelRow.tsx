@@ -15,6 +15,7 @@ export function ModelRow({ model }: { model: ModelEntry }) {
   const unloadRequested = useModelStore((state) => state.unloadRequested);
   const modelRemoved = useModelStore((state) => state.modelRemoved);
   const gpuMode = useModelStore((state) => state.shape.gpuLayers);
+  const contextSize = useModelStore((state) => state.contextSize);
   const info = model.info;
   return (
     <li data-testid="model-row" className="flex flex-col gap-2 border-b border-slate-200 py-3 last:border-b-0 dark:border-slate-800">
@@ -70,8 +71,13 @@ export function ModelRow({ model }: { model: ModelEntry }) {
         </p>
       )}
       {loading !== undefined && <ProgressBar value={loading} label={`Loading ${model.fileName}`} />}
+      {info?.contextLength != null && contextSize !== null && contextSize > info.contextLength && (
+        <p data-testid="beyond-training" role="status" className="text-sm text-amber-700 dark:text-amber-300">
+          ⚠ The context size in Settings ({contextSize.toLocaleString()} tokens) is more than the {info.contextLength.toLocaleString()} this model was trained for: replies degrade past {info.contextLength.toLocaleString()} tokens.
+        </p>
+      )}
       {fit && (
-        <p data-testid="fit" className={`text-sm ${"error" in fit ? "text-rose-700" : fit.fits ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}>
+        <p data-testid="fit" className={`text-sm ${"error" in fit ? "text-rose-700" : fit.fits && !fit.beyondTraining ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}>
           {"error" in fit ? fit.error : fitText(fit, gpuMode)}
         </p>
       )}

@@ -25,6 +25,8 @@ interface ModelState {
   canStoreKeys: boolean;
   fits: Record<string, FitEstimateInfo | { error: string }>;
   shape: FitShape;
+  /** The context size the engine loads models with (Settings), to compare with each model's training. */
+  contextSize: number | null;
   /** Fraction loaded per model path while a load runs. */
   loading: Record<string, number>;
   /** The last failure of an action, shown in a banner. */
@@ -75,21 +77,24 @@ export const useModelStore = create<ModelState>((set, get) => {
     canStoreKeys: false,
     fits: {},
     shape: { sequences: 4, gpuLayers: "auto" },
+    contextSize: null,
     loading: {},
     error: null,
     addError: null,
 
     pageOpened: () =>
       attempt(async () => {
-        const [list, loaded, hardware, catalog, downloads, profiles] = await Promise.all([
+        const [list, loaded, hardware, catalog, downloads, profiles, settings] = await Promise.all([
           studio.call("models.list", {}),
           studio.call("models.loaded", {}),
           studio.call("models.hardware", {}),
           studio.call("models.catalog", {}),
           studio.call("models.downloads", {}),
           studio.call("models.profiles", {}),
+          studio.call("settings.get", {}),
         ]);
         set({
+          contextSize: settings.settings.contextSize,
           directory: list.directory,
           models: list.models,
           modelsListed: true,
