@@ -231,6 +231,8 @@ export const events = {
   "discussion.tokens": discussionEvent({ turn: z.number().int(), speaker: z.string(), text: z.string() }),
   /** The turn's reply waits for a free slot (true) or got one (false). */
   "discussion.waiting": discussionEvent({ turn: z.number().int(), speaker: z.string(), waiting: z.boolean() }),
+  /** The turn's reply starts over (its server failed mid-reply): the text streamed so far is void. */
+  "discussion.restart": discussionEvent({ turn: z.number().int(), speaker: z.string(), message: z.string() }),
   "discussion.comment": discussionEvent(loggedEntrySchema.shape),
   "discussion.silentTurn": discussionEvent({ turn: z.number().int(), speaker: z.string(), stats: commentStatsSchema }),
   "discussion.status": discussionEvent({ status: discussionStatusSchema, awaitingHuman: z.string().nullable() }),

@@ -48,6 +48,9 @@ export class LiveDiscussion {
       case "waiting":
         if (this.currentTurn) this.currentTurn.waiting = event.waiting;
         return { name: "discussion.waiting", payload: { ...base, turn: event.turn, speaker: event.speaker, waiting: event.waiting } };
+      case "restart":
+        if (this.currentTurn) this.currentTurn.text = "";
+        return { name: "discussion.restart", payload: { ...base, turn: event.turn, speaker: event.speaker, message: event.message } };
       case "token":
         if (this.currentTurn) this.currentTurn.text += event.text;
         return { name: "discussion.tokens", payload: { ...base, turn: event.turn, speaker: event.speaker, text: event.text } };

@@ -13,7 +13,8 @@ export const COMMAND_LINE_PROFILE = "command-line";
 /** Flags that name a server on the command line (typed by the user, so its key variable is theirs to pick). */
 export interface ServerFlags {
   backend?: string;
-  "base-url"?: string;
+  /** Several when the same model runs on several servers (`--base-url a --base-url b`). */
+  "base-url"?: string[];
   "model-name"?: string;
   "api-key-env"?: string;
   "max-concurrent"?: string;
@@ -23,7 +24,7 @@ export interface ServerFlags {
 
 export const serverFlagOptions = {
   backend: { type: "string" },
-  "base-url": { type: "string" },
+  "base-url": { type: "string", multiple: true },
   "model-name": { type: "string" },
   "api-key-env": { type: "string" },
   "max-concurrent": { type: "string" },
@@ -31,10 +32,10 @@ export const serverFlagOptions = {
 } as const;
 
 export const serverFlagsHelp = `  --backend openai             use an OpenAI-compatible server instead (vLLM, llama.cpp server, Ollama):
-    --base-url <url>           e.g. http://127.0.0.1:8000/v1
+    --base-url <url>           e.g. http://127.0.0.1:8000/v1; repeat it for the same model on more servers
     --model-name <name>        the server's model name (with a local --model: the name the log gives it)
     --api-key-env <VAR>        environment variable holding the API key (default OPENAI_API_KEY if set)
-    --max-concurrent <n>       requests in flight at once (default 4)
+    --max-concurrent <n>       requests in flight at once on each server (default 4)
   --data <dir>                 the app's data folder, whose server profiles a design may name (default: the app's)`;
 
 /** `--backend openai --base-url ... --model-name ...` as an in-memory profile; null for local models. */
@@ -46,15 +47,16 @@ export function commandLineProfile(flags: ServerFlags): ServerProfile | null {
     return null;
   }
   if (backend !== "openai") throw new CliError(`--backend must be llama or openai, got "${backend}"`);
-  const baseUrl = flags["base-url"];
+  const [baseUrl, ...extraBaseUrls] = flags["base-url"] ?? [];
   const modelName = flags["model-name"];
   if (!baseUrl || !modelName) throw new CliError("--backend openai needs --base-url <url> and --model-name <name>");
-  if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new CliError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  for (const url of [baseUrl, ...extraBaseUrls]) if (!/^https?:\/\/\S+$/.test(url)) throw new CliError(`--base-url must be an http(s) URL, got "${url}"`);
   const apiKeyEnv = flags["api-key-env"] ?? (process.env.OPENAI_API_KEY ? "OPENAI_API_KEY" : undefined);
   const parsed = serverProfileSchema.safeParse({
     id: COMMAND_LINE_PROFILE,
     name: COMMAND_LINE_PROFILE,
     baseUrl,
+    ...(extraBaseUrls.length > 0 ? { extraBaseUrls } : {}),
     modelName,
     ...(apiKeyEnv ? { apiKeyEnv } : {}),
     maxConcurrent: integerFlag(flags["max-concurrent"], "max-concurrent", 4, 1),

@@ -19,6 +19,9 @@ export class TranscriptPrinter {
       case "waiting":
         // A terminal shows reading the prompt and waiting for a slot as the pause before the text.
         break;
+      case "restart":
+        this.write(`\n[${event.message}]\nUser ${event.speaker} posted:\n`);
+        break;
       case "token":
         this.write(event.text);
         break;

@@ -146,6 +146,7 @@ export class Discussion {
       onText: (text) => this.queue.push({ type: "token", discussionId: this.id, turn, speaker: name, text }),
       onPromptProgress: ({ tokens, evaluated }) => this.queue.push({ type: "prompt", discussionId: this.id, turn, speaker: name, tokens, evaluated }),
       onWaiting: (waiting) => this.queue.push({ type: "waiting", discussionId: this.id, turn, speaker: name, waiting }),
+      onRestart: (message) => this.queue.push({ type: "restart", discussionId: this.id, turn, speaker: name, message }),
     });
     const { text: raw, ...measured } = result;
     const stats: CommentStats = { ...measured, seed };

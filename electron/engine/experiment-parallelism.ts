@@ -3,6 +3,7 @@ import type { ExperimentSpec } from "../../shared/domain/index.js";
 import type { Llama } from "node-llama-cpp";
 import { estimateFit } from "../llm/hardware.js";
 import { findProfile, type ServerProfileSource } from "../llm/server-resolver.js";
+import { profileBaseUrls, type ServerProfile } from "../../shared/domain/server-profile.js";
 
 export interface ParallelismChoice {
   parallel: number;
@@ -29,7 +30,9 @@ export async function chooseParallelism(
   const local = [...new Set(refs.flatMap((ref) => (ref.backend === "llama" ? [modelsDirectory ? path.resolve(modelsDirectory, ref.path) : path.resolve(ref.path)] : [])))];
   if (local.length === 0) {
     const profiles = (await servers?.profiles()) ?? [];
-    const limit = Math.min(ceiling * 4, ...refs.map((ref) => (ref.backend === "openai" ? (findProfile(ref, profiles)?.maxConcurrent ?? ceiling) : ceiling)));
+    // A profile with several servers takes its limit on each of them.
+    const capacity = (profile: ServerProfile | undefined) => (profile ? profile.maxConcurrent * profileBaseUrls(profile).length : ceiling);
+    const limit = Math.min(ceiling * 4, ...refs.map((ref) => (ref.backend === "openai" ? capacity(findProfile(ref, profiles)) : ceiling)));
     return { parallel: Math.max(1, limit), reason: `servers only: up to their concurrency limit (${limit})` };
   }
   let best = 0;

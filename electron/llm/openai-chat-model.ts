@@ -1,9 +1,11 @@
-import { z } from "zod";
 import type { ModelIdentity } from "../../shared/domain/run-record.js";
 import type { ModelRef } from "../../shared/domain/model-ref.js";
 import { chatMessages, type ChatModel, type GenerationRequest, type GenerationResult } from "./types.js";
 import { parseJsonReply, strictJsonSchema, type ReplyJsonSchema } from "./reply-schema.js";
 import { resolveServerRef, type ResolvedServer, type ServerProfileSource } from "./server-resolver.js";
+import { profileBaseUrls } from "../../shared/domain/server-profile.js";
+import { profileFleet, type FleetEndpoint, type ServerFleet } from "./server-fleet.js";
+import { causeMessage, chunkSchema, errorDetail, retryAfterMs, safeJson, serverSentData, sleep } from "./openai-wire.js";
 
 export type OpenAiModelRef = Extract<ModelRef, { backend: "openai" }>;
 
@@ -27,71 +29,25 @@ export class OpenAiRequestError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    readonly retry: {
+      /** What went wrong, without the server's URL. */
+      problem: string;
+      /** How long the server asked to be left alone (Retry-After). */
+      afterMs: number | null;
+    } | null = null,
   ) {
     super(message);
   }
-}
 
-/** One streamed chunk; only the fields we use, the rest passes through unchecked. */
-const chunkSchema = z.object({
-  choices: z
-    .array(
-      z.object({
-        delta: z.object({ content: z.string().nullish() }).nullish(),
-        finish_reason: z.string().nullish(),
-        // vLLM names the stop string that ended the reply here.
-        stop_reason: z.union([z.string(), z.number()]).nullish(),
-      }),
-    )
-    .optional()
-    .default([]),
-  usage: z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).nullish(),
-  error: z.object({ message: z.string() }).nullish(),
-});
-
-/** At most `limit` holders at once; waiters are served first come, first served. */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(public limit: number) {}
-
-  async acquire(signal?: AbortSignal, onWaiting?: (waiting: boolean) => void): Promise<boolean> {
-    if (this.active < this.limit) {
-      this.active++;
-      return true;
-    }
-    onWaiting?.(true);
-    return new Promise<boolean>((resolve) => {
-      const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
-        onWaiting?.(false);
-        this.active++;
-        resolve(true);
-      };
-      const onAbort = () => {
-        this.waiting.splice(this.waiting.indexOf(grant), 1);
-        resolve(false);
-      };
-      this.waiting.push(grant);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-
-  release(): void {
-    this.active--;
-    const next = this.waiting.shift();
-    if (next) next();
+  /** Worth another try (429, 5xx, the network, a reply stream that broke), on another server if there is one. */
+  get retryable(): boolean {
+    return this.retry !== null;
   }
 }
 
-/** One limit per server profile, shared by every instance (and discussion) that talks to it. */
-const profiles = new Map<string, Semaphore>();
-function profileSemaphore({ profile }: ResolvedServer): Semaphore {
-  const key = `${profile.baseUrl}#${profile.modelName}`;
-  let semaphore = profiles.get(key);
-  if (!semaphore) profiles.set(key, (semaphore = new Semaphore(profile.maxConcurrent)));
-  semaphore.limit = profile.maxConcurrent;
-  return semaphore;
+/** A failure worth retrying: `${url}: ${problem}` in messages. */
+function retryable(endpoint: FleetEndpoint, problem: string, status: number | null = null, afterMs: number | null = null): OpenAiRequestError {
+  return new OpenAiRequestError(`${endpoint.chatUrl}: ${problem}`, status, { problem, afterMs });
 }
 
 /** Servers that refused a structured-output request: their JSON replies are parsed and retried instead. */
@@ -104,22 +60,24 @@ const withoutStructuredOutput = new Set<string>();
  */
 export class OpenAiChatModel implements ChatModel {
   readonly identity: ModelIdentity;
-  private readonly endpoint: string;
+  /** Names the profile's servers in messages and the structured-output memory. */
+  private readonly serverKey: string;
   private readonly apiKey: string | undefined;
-  private readonly semaphore: Semaphore;
+  private readonly fleet: ServerFleet;
   private readonly retry: Required<RetryOptions>;
   private readonly jsonAttempts: number;
 
   private readonly modelName: string;
 
-  /** `server` comes from resolveServerRef: the key it carries is only ever sent to its own profile's URL. */
+  /** `server` comes from resolveServerRef: the key it carries is only ever sent to its own profile's URLs. */
   constructor(server: ResolvedServer, options: OpenAiChatModelOptions = {}) {
     const { profile } = server;
     this.identity = { displayName: server.displayName, backend: "openai", baseUrl: profile.baseUrl, modelName: profile.modelName, profile: profile.name };
     this.modelName = profile.modelName;
-    this.endpoint = `${profile.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+    const baseUrls = profileBaseUrls(profile);
+    this.fleet = profileFleet(`${profile.name}#${profile.modelName}`, baseUrls, profile.maxConcurrent);
+    this.serverKey = baseUrls.length === 1 ? (this.fleet.endpoints[0] as FleetEndpoint).chatUrl : `server profile "${profile.name}" (${baseUrls.length} servers)`;
     this.apiKey = server.apiKey;
-    this.semaphore = profileSemaphore(server);
     this.retry = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
     this.jsonAttempts = Math.max(1, options.jsonAttempts ?? 3);
   }
@@ -144,13 +102,13 @@ export class OpenAiChatModel implements ChatModel {
     const spent = { promptTokens: 0, evaluatedPromptTokens: 0, minimumPromptTokens: 0, generatedTokens: 0, seconds: 0 };
     for (let attempt = 1; ; attempt++) {
       const seed = request.seed + attempt - 1;
-      const structured = !withoutStructuredOutput.has(this.endpoint);
+      const structured = !withoutStructuredOutput.has(this.serverKey);
       let result: GenerationResult;
       try {
         result = await this.generateOnce({ ...request, seed }, structured ? schema : null);
       } catch (error) {
         if (!(structured && error instanceof OpenAiRequestError && error.status === 400)) throw error;
-        withoutStructuredOutput.add(this.endpoint);
+        withoutStructuredOutput.add(this.serverKey);
         attempt--;
         continue;
       }
@@ -160,18 +118,45 @@ export class OpenAiChatModel implements ChatModel {
     }
   }
 
+  /**
+   * One reply, from whichever of the profile's servers has the fewest requests in flight. A
+   * failure worth retrying goes to another server straight away (the failed one rests); only
+   * when every server failed does it back off before going round again. A reply that broke
+   * after some of its text was streamed starts over, and says so through `onRestart`.
+   */
   private async generateOnce(request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<GenerationResult> {
     const started = performance.now();
     const aborted = (): GenerationResult => ({ ...emptyStats(started), text: "", stopReason: "aborted" });
-    if (!(await this.semaphore.acquire(request.signal, request.onWaiting))) return aborted();
-    try {
-      if (request.signal?.aborted) return aborted();
-      const response = await this.send(request, schema);
-      if (!response) return aborted();
-      return await this.read(response, request, started);
-    } finally {
-      this.semaphore.release();
+    const tried = new Set<FleetEndpoint>();
+    let failure: OpenAiRequestError | null = null;
+    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+      const endpoint = await this.fleet.acquire({ signal: request.signal, onWaiting: request.onWaiting, avoid: tried });
+      if (!endpoint) return aborted();
+      let outcome: "ok" | "failed" = "ok";
+      let streamed = false;
+      try {
+        const response = await this.send(endpoint, request, schema);
+        if (!response) return aborted();
+        const result = await this.read(response, endpoint, { ...request, onText: (delta) => ((streamed = true), request.onText?.(delta)) }, started);
+        return { ...result, endpoint: endpoint.baseUrl };
+      } catch (error) {
+        if (request.signal?.aborted) return aborted();
+        if (!(error instanceof OpenAiRequestError) || !error.retryable) throw error;
+        outcome = "failed";
+        failure = error;
+        tried.add(endpoint);
+        if (streamed) request.onRestart?.(`the reply started over: ${error.message}`);
+      } finally {
+        this.fleet.release(endpoint, outcome, failure?.retry?.afterMs ?? undefined);
+      }
+      if (attempt < this.retry.attempts && this.fleet.triedAll(tried)) {
+        const wait = failure.retry?.afterMs ?? this.retry.baseDelayMs * 2 ** (attempt - 1);
+        if (!(await sleep(Math.min(this.retry.maxDelayMs, wait), request.signal))) return aborted();
+        tried.clear();
+      }
     }
+    const last = this.fleet.endpoints.length === 1 ? failure?.retry?.problem : failure?.message;
+    throw new OpenAiRequestError(`${this.serverKey} failed after ${this.retry.attempts} attempts; last: ${last ?? "no answer"}`, failure?.status ?? null);
   }
 
   private body(request: GenerationRequest, schema: ReplyJsonSchema | null): string {
@@ -190,34 +175,25 @@ export class OpenAiChatModel implements ChatModel {
     });
   }
 
-  /** POSTs with retries on 429, 5xx and network errors; null when aborted. */
-  private async send(request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<Response | null> {
+  /** POSTs once; a failure worth retrying (429, 5xx, network) is a retryable error; null when aborted. */
+  private async send(endpoint: FleetEndpoint, request: GenerationRequest, schema: ReplyJsonSchema | null): Promise<Response | null> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
     if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
-    const body = this.body(request, schema);
-    let problem = "";
-    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
-      let wait = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-      try {
-        const response = await fetch(this.endpoint, { method: "POST", headers, body, signal: request.signal });
-        if (response.ok) return response;
-        const detail = await errorDetail(response);
-        problem = `${response.status} ${response.statusText}${detail ? `: ${detail}` : ""}`;
-        if (response.status !== 429 && response.status < 500) {
-          throw new OpenAiRequestError(`${this.endpoint} answered ${problem}`, response.status);
-        }
-        wait = Math.min(this.retry.maxDelayMs, retryAfterMs(response.headers.get("retry-after")) ?? wait);
-      } catch (error) {
-        if (request.signal?.aborted) return null;
-        if (error instanceof OpenAiRequestError) throw error;
-        problem = `network error: ${causeMessage(error)}`;
-      }
-      if (attempt < this.retry.attempts && !(await sleep(wait, request.signal))) return null;
+    let response: Response;
+    try {
+      response = await fetch(endpoint.chatUrl, { method: "POST", headers, body: this.body(request, schema), signal: request.signal });
+    } catch (error) {
+      if (request.signal?.aborted) return null;
+      throw retryable(endpoint, `network error: ${causeMessage(error)}`);
     }
-    throw new OpenAiRequestError(`${this.endpoint} failed after ${this.retry.attempts} attempts; last: ${problem}`, null);
+    if (response.ok) return response;
+    const detail = await errorDetail(response);
+    const problem = `${response.status} ${response.statusText}${detail ? `: ${detail}` : ""}`;
+    if (response.status === 429 || response.status >= 500) throw retryable(endpoint, problem, response.status, retryAfterMs(response.headers.get("retry-after")));
+    throw new OpenAiRequestError(`${endpoint.chatUrl} answered ${problem}`, response.status);
   }
 
-  private async read(response: Response, request: GenerationRequest, started: number): Promise<GenerationResult> {
+  private async read(response: Response, endpoint: FleetEndpoint, request: GenerationRequest, started: number): Promise<GenerationResult> {
     let text = "";
     let chunks = 0;
     let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
@@ -229,8 +205,8 @@ export class OpenAiChatModel implements ChatModel {
       for await (const data of serverSentData(response)) {
         if (data === "[DONE]") break;
         const chunk = chunkSchema.safeParse(safeJson(data));
-        if (!chunk.success) throw new OpenAiRequestError(`${this.endpoint} sent a chunk that is not a chat completion: ${data.slice(0, 200)}`, null);
-        if (chunk.data.error) throw new OpenAiRequestError(`${this.endpoint} failed mid-reply: ${chunk.data.error.message}`, null);
+        if (!chunk.success) throw new OpenAiRequestError(`${endpoint.chatUrl} sent a chunk that is not a chat completion: ${data.slice(0, 200)}`, null);
+        if (chunk.data.error) throw retryable(endpoint, `failed mid-reply: ${chunk.data.error.message}`);
         if (chunk.data.usage) usage = chunk.data.usage;
         const choice = chunk.data.choices[0];
         const delta = choice?.delta?.content;
@@ -245,7 +221,7 @@ export class OpenAiChatModel implements ChatModel {
         else if (choice?.finish_reason && typeof choice.stop_reason === "string") stopReason = "stop-string";
       }
     } catch (error) {
-      if (!request.signal?.aborted) throw error instanceof OpenAiRequestError ? error : new OpenAiRequestError(`${this.endpoint}: the reply stream broke: ${causeMessage(error)}`, null);
+      if (!request.signal?.aborted) throw error instanceof OpenAiRequestError ? error : retryable(endpoint, `the reply stream broke: ${causeMessage(error)}`);
       stopReason = "aborted";
     }
     if (request.signal?.aborted) stopReason = "aborted";
@@ -274,75 +250,3 @@ function emptyStats(started: number): Omit<GenerationResult, "text" | "stopReaso
   return { promptTokens: 0, evaluatedPromptTokens: 0, minimumPromptTokens: 0, generatedTokens: 0, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Yields the `data:` payload of each server-sent event, joined as the SSE spec says. */
-async function* serverSentData(response: Response): AsyncGenerator<string> {
-  if (!response.body) return;
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let data: string[] = [];
-  const reader = response.body.getReader();
-  try {
-    for (let part = await reader.read(); !part.done; part = await reader.read()) {
-      buffer += decoder.decode(part.value, { stream: true });
-      let newline: number;
-      while ((newline = buffer.search(/\r?\n/)) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(buffer[newline] === "\r" ? newline + 2 : newline + 1);
-        if (line === "") {
-          if (data.length > 0) yield data.join("\n");
-          data = [];
-        } else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-      }
-    }
-  } finally {
-    // Stopping early ([DONE], abort, error) must close the connection, not leave it streaming.
-    await reader.cancel().catch(() => undefined);
-  }
-  if (data.length > 0) yield data.join("\n");
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-async function errorDetail(response: Response): Promise<string> {
-  const text = await response.text().catch(() => "");
-  const parsed = z.object({ error: z.union([z.string(), z.object({ message: z.string() })]) }).safeParse(safeJson(text));
-  const message = parsed.success ? (typeof parsed.data.error === "string" ? parsed.data.error : parsed.data.error.message) : text;
-  return message.replace(/\s+/g, " ").trim().slice(0, 300);
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-function retryAfterMs(header: string | null): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
-
-function causeMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause: unknown = error.cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-}
-
-/** Resolves false when aborted first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}

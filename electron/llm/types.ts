@@ -48,6 +48,8 @@ export interface GenerationRequest {
   onPromptProgress?: (progress: PromptProgress) => void;
   /** Called with true when the request has to wait for a free slot (a sequence, a server's concurrency), and false when it got one. */
   onWaiting?: (waiting: boolean) => void;
+  /** The reply broke after some text was streamed and starts over (on another server): drop what `onText` gave so far. */
+  onRestart?: (reason: string) => void;
 }
 
 export interface PromptProgress {

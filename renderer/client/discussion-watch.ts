@@ -96,6 +96,10 @@ export class DiscussionWatch {
       case "discussion.waiting":
         if (view.currentTurn) view.currentTurn = { ...view.currentTurn, waiting: event.payload.waiting };
         break;
+      case "discussion.restart":
+        if (view.currentTurn) view.currentTurn = { ...view.currentTurn, text: "" };
+        view.warnings.push(event.payload.message);
+        break;
       case "discussion.tokens":
         if (view.currentTurn) view.currentTurn.text += event.payload.text;
         break;

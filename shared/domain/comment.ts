@@ -27,6 +27,8 @@ export const commentStatsSchema = z.object({
   /** First generated token to the last: the time the other `generatedTokens - 1` tokens took. */
   generationSeconds: z.number().nonnegative().optional(),
   stopReason: z.enum(["eos", "max-tokens", "stop-string", "aborted", "context-limit"]),
+  /** The server (base URL) that wrote the reply, for models behind OpenAI-compatible servers. */
+  endpoint: z.string().optional(),
 });
 export type CommentStats = z.infer<typeof commentStatsSchema>;
 

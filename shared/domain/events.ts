@@ -20,6 +20,8 @@ export const discussionEventSchema = z.discriminatedUnion("type", [
   }),
   /** The speaker's reply waits for a free slot (every sequence of the model's context busy, or a server at its concurrency limit); false once it has one. */
   z.object({ type: z.literal("waiting"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), waiting: z.boolean() }),
+  /** The reply broke after some text was streamed (its server failed) and starts over elsewhere: the turn's text so far is void. */
+  z.object({ type: z.literal("restart"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), message: z.string() }),
   z.object({ type: z.literal("token"), discussionId: z.string(), turn: z.number().int(), speaker: z.string(), text: z.string() }),
   z.object({
     type: z.literal("comment"),

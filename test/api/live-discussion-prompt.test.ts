@@ -15,3 +15,14 @@ it("a late subscriber's snapshot has the prompt being read; the event says the s
   expect(snapshot.currentTurn?.prompt?.evaluated).toBe(512);
   expect(live.snapshot(0).currentTurn?.prompt?.evaluated).toBe(900);
 });
+
+it("a reply that starts over (its server failed mid-reply) voids the text so far, for the event and a late subscriber", () => {
+  const live = new LiveDiscussion("d", "design", false);
+  live.apply({ type: "turn-start", discussionId: "d", turn: 0, speaker: "Ann", role: "user" });
+  live.apply({ type: "token", discussionId: "d", turn: 0, speaker: "Ann", text: "Half a rep" });
+  const event = live.apply({ type: "restart", discussionId: "d", turn: 0, speaker: "Ann", message: "the reply started over: b failed" });
+  expect(event).toEqual({ name: "discussion.restart", payload: { discussionId: "d", seq: 3, turn: 0, speaker: "Ann", message: "the reply started over: b failed" } });
+  expect(live.snapshot(0).currentTurn?.text).toBe("");
+  live.apply({ type: "token", discussionId: "d", turn: 0, speaker: "Ann", text: "A whole reply." });
+  expect(live.snapshot(0).currentTurn?.text).toBe("A whole reply.");
+});

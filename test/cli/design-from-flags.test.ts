@@ -3,6 +3,8 @@ import { parsePromptStyle, parseSeedComment, parseTurnManager } from "../../elec
 import { parseFlags } from "../../electron/cli/parse-flags.js";
 import { parsePersonasFile } from "../../electron/storage/personas-file.js";
 import { personaSchema } from "../../shared/domain/persona.js";
+import { commandLineProfile } from "../../electron/cli/server-flags.js";
+import { profileBaseUrls, type ServerProfile } from "../../shared/domain/server-profile.js";
 
 describe("--turn-manager", () => {
   it("reads round-robin, random-weighted[:p] and SynDisco 2.0.x's variant", () => {
@@ -45,5 +47,25 @@ describe("CLI values as typed", () => {
   it("a persona whose username is only spaces is not a persona", () => {
     expect(personaSchema.safeParse({ username: " \t" }).success).toBe(false);
     expect(parsePersonasFile('[{"username": "  "}, {"username": "ok"}]')).toMatchObject({ personas: [{ username: "ok" }], problems: [{ index: 0, reason: "a username of only spaces" }] });
+  });
+});
+
+describe("--base-url", () => {
+  const flags = { backend: "openai", "model-name": "m" };
+
+  it("repeated, makes one profile over several servers, each URL once", () => {
+    const profile = commandLineProfile({ ...flags, "base-url": ["http://gpu1:8000/v1", "http://gpu2:8000/v1", "http://GPU1:8000/v1/"] });
+    expect(profile).toMatchObject({ baseUrl: "http://gpu1:8000/v1", extraBaseUrls: ["http://gpu2:8000/v1", "http://GPU1:8000/v1/"] });
+    expect(profileBaseUrls(profile as ServerProfile)).toEqual(["http://gpu1:8000/v1", "http://gpu2:8000/v1"]);
+  });
+
+  it("once, makes a profile of one server", () => {
+    const profile = commandLineProfile({ ...flags, "base-url": ["http://gpu1:8000/v1"] });
+    expect(profile?.extraBaseUrls).toBeUndefined();
+    expect(profileBaseUrls(profile as ServerProfile)).toEqual(["http://gpu1:8000/v1"]);
+  });
+
+  it("refuses any URL that is not http(s), naming it", () => {
+    expect(() => commandLineProfile({ ...flags, "base-url": ["http://gpu1:8000/v1", "gpu2:8000"] })).toThrow(/--base-url must be an http\(s\) URL, got "gpu2:8000"/);
   });
 });

@@ -60,12 +60,16 @@ describe("models page in Chromium", () => {
 
   it("adds an OpenAI-compatible server profile", async () => {
     await page.getByLabel("Name", { exact: true }).fill("Lab vLLM");
-    await page.getByLabel("Base URL").fill("http://127.0.0.1:8000/v1");
+    await page.getByLabel("Base URL", { exact: true }).fill("http://127.0.0.1:8000/v1");
+    await page.getByLabel("More base URLs", { exact: false }).fill("http://127.0.0.1:8001/v1, http://127.0.0.1:8002/v1");
     await page.getByLabel("Model name").fill("llama-70b");
     await page.getByLabel("API key variable").fill("LAB_KEY");
     await page.getByRole("button", { name: "Add server" }).click();
     await page.getByTestId("server-profile").filter({ hasText: "Lab vLLM" }).waitFor();
     await expect(page.getByTestId("server-profile").textContent()).resolves.toContain("$LAB_KEY (not set");
+    // The same model on three servers: the card says so, and the limit is per server.
+    await expect(page.getByTestId("profile-servers").getAttribute("title")).resolves.toBe("http://127.0.0.1:8001/v1\nhttp://127.0.0.1:8002/v1");
+    await expect(page.getByTestId("server-profile").textContent()).resolves.toMatch(/and 2 more servers · up to 4 at once on each/);
     await page.getByRole("button", { name: "Add server" }).scrollIntoViewIfNeeded();
     await screenshot(page, "models-servers");
   });

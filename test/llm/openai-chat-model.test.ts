@@ -6,7 +6,7 @@ import type { ChatModel, GenerationRequest } from "../../electron/llm/types.js";
 import { Discussion } from "../../electron/engine/discussion.js";
 import type { DiscussionEvent } from "../../shared/domain/index.js";
 import { testDesign } from "../support/designs.js";
-import { FakeServer, stream } from "../support/fake-openai-server.js";
+import { FakeServer, pause, stream } from "../support/fake-openai-server.js";
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -126,6 +126,48 @@ describe("OpenAiChatModel", () => {
     expect(server.maxInFlight).toBe(2);
     // The four beyond the limit said they waited for a free slot, then that they had one.
     expect(Array.from({ length: 6 }, (_, i) => waits[i] ?? [])).toEqual([[], [], [true, false], [true, false], [true, false], [true, false]]);
+  });
+
+  it("with several servers, retries a failure on another at once (no backoff) and records which server wrote the reply", async () => {
+    const second = new FakeServer();
+    await second.start();
+    try {
+      server.handler = (_, res) => void res.writeHead(503).end('{"error":"overloaded"}');
+      second.handler = (_, res) => stream(res, ["from ", "second"]);
+      // A backoff of a minute would time the test out: the retry must not wait for it.
+      const fleet = new OpenAiChatModel(resolved({ extraBaseUrls: [second.baseUrl], apiKeyEnv: "K" }, "sk-fleet"), { retry: { attempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+      const result = await fleet.generate(request());
+      expect(result).toMatchObject({ text: "from second", endpoint: second.baseUrl });
+      expect([server.requests.length, second.requests.length]).toEqual([1, 1]);
+      // The key goes to each of the profile's own servers.
+      expect([server.requests[0]?.headers.authorization, second.requests[0]?.headers.authorization]).toEqual(["Bearer sk-fleet", "Bearer sk-fleet"]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("starts a reply over on another server when the stream breaks mid-reply, and says so", async () => {
+    const second = new FakeServer();
+    await second.start();
+    try {
+      server.handler = async (_, res) => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: "half a " } }] })}\n\n`);
+        await pause(20);
+        res.destroy();
+      };
+      second.handler = (_, res) => stream(res, ["a whole ", "reply"]);
+      const seen: string[] = [];
+      const result = await model({ extraBaseUrls: [second.baseUrl] }).generate(
+        request({ onText: (delta) => seen.push(delta), onRestart: (reason) => seen.push(`<restart: ${reason}>`) }),
+      );
+      expect(result).toMatchObject({ text: "a whole reply", endpoint: second.baseUrl });
+      expect(seen.slice(0, 1)).toEqual(["half a "]);
+      expect(seen[1]).toMatch(/^<restart: the reply started over: .*chat\/completions: the reply stream broke/);
+      expect(seen.slice(2)).toEqual(["a whole ", "reply"]);
+    } finally {
+      await second.stop();
+    }
   });
 
   it("stops on abort mid-stream and keeps what was written", async () => {

@@ -4,7 +4,10 @@ import { TextField } from "../../ui/field.js";
 import { Section } from "../../ui/section.js";
 import { useModelStore } from "./model-store.js";
 
-const empty = { name: "", baseUrl: "http://127.0.0.1:8000/v1", modelName: "", apiKeyEnv: "", maxConcurrent: "4" };
+const empty = { name: "", baseUrl: "http://127.0.0.1:8000/v1", extraBaseUrls: "", modelName: "", apiKeyEnv: "", maxConcurrent: "4" };
+
+/** "url1, url2" or one per line, as typed. */
+const urlList = (text: string) => text.split(/[\s,]+/).filter((url) => url !== "");
 
 /**
  * OpenAI-compatible servers (vLLM, llama.cpp server, Ollama). The key is never stored here:
@@ -24,6 +27,7 @@ export function ServerProfilesSection() {
       id: editing,
       name: draft.name.trim(),
       baseUrl: draft.baseUrl.trim(),
+      ...(urlList(draft.extraBaseUrls).length > 0 ? { extraBaseUrls: urlList(draft.extraBaseUrls) } : {}),
       modelName: draft.modelName.trim(),
       ...(draft.apiKeyEnv.trim() ? { apiKeyEnv: draft.apiKeyEnv.trim() } : {}),
       maxConcurrent: Math.max(1, Math.floor(Number(draft.maxConcurrent)) || 1),
@@ -35,7 +39,7 @@ export function ServerProfilesSection() {
   };
   return (
     <Section title="OpenAI-compatible servers">
-      <p className="mb-2 text-xs text-slate-500">Designs and experiments name a server by its profile name; its API key is only ever sent to that profile's base URL.</p>
+      <p className="mb-2 text-xs text-slate-500">Designs and experiments name a server by its profile name; its API key is only ever sent to that profile's base URLs.</p>
       {profiles.length > 0 && (
         <ul className="mb-3 flex flex-col">
           {profiles.map((profile) => (
@@ -43,7 +47,14 @@ export function ServerProfilesSection() {
               <div className="min-w-0">
                 <span className="font-medium">{profile.name}</span>
                 <span className="ml-2 text-xs text-slate-500">
-                  {profile.modelName} at {profile.baseUrl} · up to {profile.maxConcurrent} at once
+                  {profile.modelName} at {profile.baseUrl}
+                  {profile.extraBaseUrls && profile.extraBaseUrls.length > 0 && (
+                    <span data-testid="profile-servers" title={profile.extraBaseUrls.join("\n")}>
+                      {" "}
+                      and {profile.extraBaseUrls.length} more server{profile.extraBaseUrls.length === 1 ? "" : "s"}
+                    </span>
+                  )}{" "}
+                  · up to {profile.maxConcurrent} at once{profile.extraBaseUrls && profile.extraBaseUrls.length > 0 ? " on each" : ""}
                 </span>
                 <div className={`text-xs ${profile.apiKeyPresent === false ? "text-amber-700 dark:text-amber-300" : "text-slate-500"}`}>
                   {!profile.apiKeyEnv
@@ -59,7 +70,7 @@ export function ServerProfilesSection() {
                   variant="ghost"
                   onClick={() => {
                     setEditing(profile.id);
-                    setDraft({ name: profile.name, baseUrl: profile.baseUrl, modelName: profile.modelName, apiKeyEnv: profile.apiKeyEnv ?? "", maxConcurrent: String(profile.maxConcurrent) });
+                    setDraft({ name: profile.name, baseUrl: profile.baseUrl, extraBaseUrls: (profile.extraBaseUrls ?? []).join(", "), modelName: profile.modelName, apiKeyEnv: profile.apiKeyEnv ?? "", maxConcurrent: String(profile.maxConcurrent) });
                   }}
                 >
                   Edit
@@ -77,7 +88,14 @@ export function ServerProfilesSection() {
         <TextField label="Base URL" value={draft.baseUrl} onChange={change("baseUrl")} className="lg:col-span-2" required />
         <TextField label="Model name" value={draft.modelName} onChange={change("modelName")} placeholder="meta-llama/Llama-3.1-70B-Instruct" required />
         <TextField label="API key variable" value={draft.apiKeyEnv} onChange={change("apiKeyEnv")} placeholder="OPENAI_API_KEY" />
-        <TextField label="Max concurrent" type="number" min={1} max={256} value={draft.maxConcurrent} onChange={change("maxConcurrent")} />
+        <TextField label="Concurrent per server" type="number" min={1} max={256} value={draft.maxConcurrent} onChange={change("maxConcurrent")} />
+        <TextField
+          label="More base URLs (same model on other servers)"
+          value={draft.extraBaseUrls}
+          onChange={change("extraBaseUrls")}
+          placeholder="http://gpu2:8000/v1, http://gpu3:8000/v1"
+          className="col-span-2 lg:col-span-6"
+        />
         <div className="col-span-2 flex gap-2 lg:col-span-6">
           <Button type="submit" variant="primary">
             {editing ? "Save server" : "Add server"}
