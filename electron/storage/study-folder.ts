@@ -97,16 +97,19 @@ async function plainFolder(folder: string): Promise<StudyFolder> {
   };
 }
 
-/** Every `*.json` below the folder except our own run records, caches and specs. */
+/** Every `*.json` below the folder except our own run records, caches, specs and annotation folders. */
 async function discussionFilesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".json") && !entry.name.endsWith(".run.json") && !NOT_DISCUSSIONS.has(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(folder, file).split(path.sep).some((segment) => NOT_DISCUSSION_FOLDERS.has(segment)))
     .sort();
 }
 
 const NOT_DISCUSSIONS = new Set(["experiment.json", "measures-cache.json", "library-index.json"]);
+/** Annotation jobs and run records live beside discussions, never among them. */
+const NOT_DISCUSSION_FOLDERS = new Set(["annotations", "records"]);
 
 export class StudyFolderError extends Error {
   override readonly name = "StudyFolderError";

@@ -13,6 +13,7 @@ import { ModelsView } from "../features/models/ModelsView.js";
 import { ExperimentsView } from "../features/experiments/ExperimentsView.js";
 import { SettingsView } from "../features/settings/SettingsView.js";
 import { AnnotationView } from "../features/annotation/AnnotationView.js";
+import { StudiesView } from "../features/studies/StudiesView.js";
 
 const labels: Record<View, string> = {
   personas: "Personas",
@@ -21,8 +22,9 @@ const labels: Record<View, string> = {
   library: "Library",
   models: "Models",
   experiments: "Experiments",
-  settings: "Settings",
+  studies: "Studies",
   annotation: "Annotation",
+  settings: "Settings",
 };
 
 const screens: Record<View, () => React.JSX.Element> = {
@@ -32,8 +34,9 @@ const screens: Record<View, () => React.JSX.Element> = {
   library: LibraryView,
   models: ModelsView,
   experiments: ExperimentsView,
-  settings: SettingsView,
+  studies: StudiesView,
   annotation: AnnotationView,
+  settings: SettingsView,
 };
 
 export function App() {

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 
-export const views = ["personas", "designer", "transcript", "library", "models", "experiments", "settings", "annotation"] as const;
+export const views = ["personas", "designer", "transcript", "library", "models", "experiments", "studies", "annotation", "settings"] as const;
 export type View = (typeof views)[number];
 
 interface NavigationState {

@@ -33,6 +33,24 @@ describe("cli analyze", () => {
     }
     const discussions = parseCsv(await readFile(path.join(out, "dataset", "discussions.csv"), "utf8"));
     expect(discussions).toHaveLength(1 + 3);
+
+    // The figures (SVG and PNG), the tables (CSV and LaTeX) and the one-page report.
+    const svg = await readFile(path.join(out, "figures", "comment-words-means.svg"), "utf8");
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("moderator");
+    const png = await readFile(path.join(out, "figures", "comment-words-means.png"));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await access(path.join(out, "figures", "comment-words-turns.svg"));
+    const table = parseCsv(await readFile(path.join(out, "tables", "comment-words-conditions.csv"), "utf8"));
+    expect(table.map((row) => row[0])).toEqual(["condition", "none", "mod"]);
+    expect(await readFile(path.join(out, "tables", "comment-words-conditions.tex"), "utf8")).toContain("\\toprule");
+    const html = await readFile(path.join(out, "report.html"), "utf8");
+    expect(result.stdout).toContain(path.join(out, "report.html"));
+    expect(html).toContain("<h1>Park study</h1>");
+    expect(html).toContain("3 of 4 discussions analysed");
+    expect(html).toContain('<a href="figures/comment-words-means.png">PNG</a>');
+    expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(html).toContain("not valid JSON (truncated?)");
   });
 
   it("says what is wrong with its arguments", async () => {

@@ -2,6 +2,14 @@ import { Button } from "../../ui/button.js";
 import { formatDuration } from "../../ui/format.js";
 import { ProgressBar } from "../../ui/progress-bar.js";
 import { useExperimentStore } from "./experiment-store.js";
+import { useNavigationStore } from "../../app/navigation-store.js";
+import { useStudiesStore } from "../studies/studies-store.js";
+
+/** Shows the study in the Studies view, where its discussions open and its analysis is. */
+function studyOpened(studyId: string): Promise<void> {
+  useNavigationStore.getState().viewChanged("studies");
+  return useStudiesStore.getState().studySelected(studyId);
+}
 
 const stateLabels = { running: "Running", paused: "Paused", cancelling: "Cancelling…", finished: "Finished", cancelled: "Cancelled" } as const;
 
@@ -33,6 +41,7 @@ export function RunPanel() {
       </div>
       {run.error && <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">{run.error}</p>}
       <div className="mt-3 flex gap-2">
+        <Button onClick={() => void studyOpened(run.experimentId)}>{active ? "Study view" : "Open study: discussions and analysis"}</Button>
         {progress.state === "running" && <Button onClick={() => void runControlled("pause")}>Pause</Button>}
         {progress.state === "paused" && <Button onClick={() => void runControlled("resume")}>Resume</Button>}
         {active && (
