@@ -48,6 +48,15 @@ export const designSummarySchema = z.object({
 });
 export type DesignSummary = z.infer<typeof designSummarySchema>;
 
+/** Where a study's discussion sits: the study (its folder name and its spec's name) and grid cell. */
+export const libraryStudySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cell: z.string(),
+  conditions: z.record(z.string(), z.string()),
+});
+export type LibraryStudy = z.infer<typeof libraryStudySchema>;
+
 export const libraryEntrySchema = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -60,6 +69,8 @@ export const libraryEntrySchema = z.object({
   format: z.enum(["legacy", "v2"]),
   status: z.enum(["running", "completed", "stopped", "failed", "recovered", "imported"]),
   modifiedAt: z.string(),
+  /** Set for a discussion a study wrote (it stays in its cell folder); absent for the library's own files. */
+  study: libraryStudySchema.optional(),
 });
 export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
 

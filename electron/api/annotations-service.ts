@@ -20,6 +20,8 @@ export interface AnnotationServiceOptions {
   discussionsDirectory: string;
   /** `<data>/experiments`: each study's folder. */
   experimentsDirectory: string;
+  /** The file of a discussion the Library lists (its own or a study's); `<discussionsDirectory>/<id>.json` when absent. */
+  discussionFile?: (id: string) => Promise<string>;
   registry: () => Promise<Omit<ModelRegistryOptions, "sequences">>;
   emit: (event: StudioEvent) => void;
   progressIntervalMs?: number;
@@ -134,7 +136,8 @@ export class AnnotationService {
       if (discussions.length === 0) throw new NotFoundError(`the study "${target.experimentId}" has no finished discussion to annotate`);
       return { discussions, directory: path.join(study, "annotations", folderName(name)), target: `study ${target.experimentId}` };
     }
-    const files = target.ids.map((id) => path.join(this.options.discussionsDirectory, `${id}.json`));
+    const locate = this.options.discussionFile ?? ((id: string) => Promise.resolve(path.join(this.options.discussionsDirectory, `${id}.json`)));
+    const files = await Promise.all(target.ids.map(locate));
     const { discussions, problems } = await findDiscussions(files);
     if (problems.length > 0) throw new NotFoundError(`${problems[0]?.file}: ${problems[0]?.message}`);
     return { discussions, directory: path.join(this.options.store.annotationsDirectory, folderName(name)), target: `${discussions.length} discussions` };

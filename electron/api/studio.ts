@@ -107,7 +107,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     personaSets: new PersonaSetStore(layout.personaSetsFile),
     designs: new DesignStore(layout.designsDirectory),
     settings,
-    library: new Library(layout.discussionsDirectory, layout.libraryIndexFile),
+    library: new Library(layout.discussionsDirectory, layout.libraryIndexFile, experimentsDirectory),
     registry,
     runner,
     hub,
@@ -155,6 +155,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
         store: annotationStore,
         discussionsDirectory: layout.discussionsDirectory,
         experimentsDirectory,
+        // A Library selection may hold a study's discussions, which stay in their cell folders.
+        discussionFile: (id) => services.library.fileOf(id),
         // Jobs load their own copy of each model, sized for their parallel pairs.
         registry: async () => {
           const { sequences: _sequences, ...shared } = registryOptions;

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { DiscussionLog, RunRecord } from "../../shared/domain/index.js";
@@ -10,6 +10,7 @@ import { serializeV2Discussion } from "./v2-format.js";
 import { discussionToMarkdown } from "./export-markdown.js";
 import { discussionToCsv } from "./export-csv.js";
 import { runPaths } from "./run-files.js";
+import { ownSources, studySources, type LibrarySource } from "./library-sources.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { CorruptFileError, NotFoundError, readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";
 
@@ -21,8 +22,10 @@ type LibraryIndex = z.infer<typeof indexSchema>;
 
 /**
  * Every saved discussion: the SynDisco files in the discussions folder (runs write `<id>.json`
- * there, imports are copied there byte for byte). A small index keyed by file name, size and
- * modification time means a listing reads only files that changed, so thousands open at once.
+ * there, imports are copied there byte for byte) and, when given the experiments folder, every
+ * discussion a study has written (they stay in their cell folders; entries name the study and
+ * cell). A small index keyed by file, size and modification time means a listing reads only
+ * files that changed, so thousands open at once.
  */
 export class Library {
   private readonly writes = new WriteQueue();
@@ -30,6 +33,7 @@ export class Library {
   constructor(
     readonly directory: string,
     private readonly indexFile: string,
+    private readonly experimentsDirectory: string | null = null,
   ) {}
 
   async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
@@ -38,23 +42,22 @@ export class Library {
     const entries: LibraryEntry[] = [];
     const problems: FileProblem[] = [];
     let changed = false;
-    for (const fileName of await this.discussionFiles()) {
-      const file = path.join(this.directory, fileName);
-      const info = await stat(file).catch(() => null);
+    for (const source of await this.sources()) {
+      const info = await stat(source.file).catch(() => null);
       if (!info) continue;
-      const cached = index.files[fileName];
+      const cached = index.files[source.key];
       if (cached && cached.modifiedMs === info.mtimeMs && cached.size === info.size) {
-        next.files[fileName] = cached;
+        next.files[source.key] = cached;
         entries.push(cached.entry);
         continue;
       }
       changed = true;
       try {
-        const { entry } = await this.readEntry(fileName, info.mtime);
-        next.files[fileName] = { modifiedMs: info.mtimeMs, size: info.size, entry };
+        const { entry } = await this.readEntry(source, info.mtime);
+        next.files[source.key] = { modifiedMs: info.mtimeMs, size: info.size, entry };
         entries.push(entry);
       } catch (error) {
-        problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+        problems.push({ file: source.file, message: error instanceof Error ? error.message : String(error) });
       }
     }
     if (changed || Object.keys(index.files).length !== Object.keys(next.files).length) await this.writes.run(() => writeDataFile(this.indexFile, next));
@@ -63,10 +66,24 @@ export class Library {
   }
 
   async open(id: string): Promise<{ entry: LibraryEntry; log: DiscussionLog; record: RunRecord | null }> {
-    const fileName = `${id}.json`;
-    const info = await stat(path.join(this.directory, fileName)).catch(() => null);
-    if (!info) throw new NotFoundError(`no discussion "${id}" in the library`);
-    return this.readEntry(fileName, info.mtime);
+    const source = await this.locate(id);
+    const info = source && (await stat(source.file).catch(() => null));
+    if (!source || !info) throw new NotFoundError(`no discussion "${id}" in the library or any study`);
+    return this.readEntry(source, info.mtime);
+  }
+
+  /** The discussion file of an id the listing shows: the library's own first, then the studies'. */
+  async fileOf(id: string): Promise<string> {
+    const source = await this.locate(id);
+    if (!source) throw new NotFoundError(`no discussion "${id}" in the library or any study`);
+    return source.file;
+  }
+
+  private async locate(id: string): Promise<LibrarySource | null> {
+    if (!idSchema.safeParse(id).success) return null;
+    const own = path.join(this.directory, `${id}.json`);
+    if (await stat(own).catch(() => null)) return { key: `${id}.json`, id, file: own, directory: this.directory, study: null };
+    return (await this.studySources()).find((source) => source.id === id) ?? null;
   }
 
   /** Copies each readable discussion file into the library; an id already present is a problem, not an overwrite. */
@@ -108,8 +125,8 @@ export class Library {
     const needle = text.toLowerCase();
     const contains = (value: string | null) => value !== null && value.toLowerCase().includes(needle);
     const ids: string[] = [];
-    for (const fileName of await this.discussionFiles()) {
-      const found = await this.readEntry(fileName, new Date()).catch(() => null);
+    for (const source of await this.sources()) {
+      const found = await this.readEntry(source, new Date()).catch(() => null);
       if (!found) continue;
       const { entry, log } = found;
       if (contains(log.moderator) || log.users.some(contains) || entry.models.some(contains) || log.comments.some((comment) => contains(comment.text) || contains(comment.name))) ids.push(entry.id);
@@ -131,16 +148,16 @@ export class Library {
     }
   }
 
-  private async readEntry(fileName: string, modified: Date): Promise<{ entry: LibraryEntry; log: DiscussionLog; record: RunRecord | null }> {
-    const file = path.join(this.directory, fileName);
+  private async readEntry(source: LibrarySource, modified: Date): Promise<{ entry: LibraryEntry; log: DiscussionLog; record: RunRecord | null }> {
+    const { file, id } = source;
+    const fileName = path.basename(file);
     const text = await readTextIfExists(file);
     if (text === null) throw new NotFoundError(`${file} disappeared`);
     const result = importDiscussionFile(text, fileName);
     if (!result.ok) throw new CorruptFileError(file, result.error.message);
     const log = result.value;
-    const id = fileName.slice(0, -".json".length);
     // A damaged run record must not hide the discussion itself, which is the file that matters.
-    const record = await readDataFile(runPaths(this.directory, id).runRecord, runRecordSchema).catch(() => null);
+    const record = await readDataFile(runPaths(source.directory, id).runRecord, runRecordSchema).catch(() => null);
     const entry: LibraryEntry = {
       id,
       fileName,
@@ -152,18 +169,20 @@ export class Library {
       format: log.sourceFormat,
       status: record?.status ?? "imported",
       modifiedAt: modified.toISOString(),
+      ...(source.study ? { study: source.study } : {}),
     };
     return { entry, log, record };
   }
 
-  private async discussionFiles(): Promise<string[]> {
-    try {
-      const names = await readdir(this.directory);
-      return names.filter((name) => name.endsWith(".json") && !name.endsWith(".run.json") && idSchema.safeParse(name.slice(0, -5)).success);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
-    }
+  /** The library's own files, then the studies' (an id the library holds already is its own copy). */
+  private async sources(): Promise<LibrarySource[]> {
+    const own = await ownSources(this.directory);
+    const ids = new Set(own.map((source) => source.id));
+    return [...own, ...(await this.studySources()).filter((source) => !ids.has(source.id))];
+  }
+
+  private async studySources(): Promise<LibrarySource[]> {
+    return this.experimentsDirectory === null ? [] : studySources(this.experimentsDirectory);
   }
 
   /** The index is a cache of what the files say: when it is unreadable it is rebuilt, not reported. */
