@@ -5,6 +5,7 @@ import { useNavigationStore } from "../../renderer/app/navigation-store.js";
 import { LibraryView } from "../../renderer/features/library/LibraryView.js";
 import { discussionTime, visibleEntries } from "../../renderer/features/library/library-filter.js";
 import { useLibraryStore } from "../../renderer/features/library/library-store.js";
+import { facetChoices, matchesFacets, noFacets, NO_STUDY } from "../../renderer/features/library/library-facets.js";
 import { double } from "./studio-double.js";
 import { fakeLayout } from "./layout-double.js";
 
@@ -24,6 +25,12 @@ const entry = (id: string, timestamp: string, users: string[], models: string[] 
   modifiedAt: "2026-01-01T00:00:00.000Z",
 });
 const entries = [entry("old", "24-05-01-10-00", ["ann", "bob"]), entry("new", "26-01-02-03-04", ["zoë-k"], ["llama-3"]), entry("mid", "25-03-03-03-03", ["cy"])];
+const inStudy = (id: string, cell: string, moderator: string, status: LibraryEntry["status"] = "completed"): LibraryEntry => ({
+  ...entry(id, "26-02-10-12-00", ["p1", "p2"], ["qwen"]),
+  status,
+  study: { id: "Park-study", name: "Park study", cell, conditions: { moderator, model: "qwen" } },
+});
+const studyEntries = [...entries, inStudy("s1", "001_none", "none"), inStudy("s2", "002_mod", "mod"), inStudy("s3", "002_mod", "mod", "failed")];
 
 let restoreLayout: () => void;
 const initial = useLibraryStore.getState();
@@ -52,6 +59,32 @@ describe("library filter", () => {
     expect(visibleEntries(entries, "ZOË", null, true).map((e) => e.id)).toEqual(["new"]);
     expect(visibleEntries(entries, "llama", null, true).map((e) => e.id)).toEqual(["new"]);
     expect(visibleEntries(entries, "parks", new Set(["old"]), true).map((e) => e.id)).toEqual(["old"]);
+  });
+});
+
+describe("library facets", () => {
+  const ids = (facets: Partial<typeof noFacets>) => studyEntries.filter((e) => matchesFacets(e, { ...noFacets, ...facets })).map((e) => e.id);
+  it("filters by study (or none), cell, model, status and an inclusive date range", () => {
+    expect(ids({})).toHaveLength(6);
+    expect(ids({ study: "Park-study" })).toEqual(["s1", "s2", "s3"]);
+    expect(ids({ study: NO_STUDY })).toEqual(["old", "new", "mid"]);
+    expect(ids({ study: "Park-study", cell: "002_mod" })).toEqual(["s2", "s3"]);
+    expect(ids({ model: "llama-3" })).toEqual(["new"]);
+    expect(ids({ status: "failed" })).toEqual(["s3"]);
+    // SynDisco's timestamps are UTC; the range is in local days, so pick days far from the edges.
+    expect(ids({ from: "2025-01-01", to: "2026-01-05" })).toEqual(["new", "mid"]);
+    expect(ids({ from: "2026-02-01" })).toEqual(["s1", "s2", "s3"]);
+    expect(ids({ to: "2024-12-31" })).toEqual(["old"]);
+  });
+
+  it("offers only values some discussion has; cells of the chosen study with their conditions", () => {
+    const choices = facetChoices(studyEntries, null);
+    expect(choices.studies).toEqual([{ id: "Park-study", name: "Park study" }, { id: NO_STUDY, name: "Not in a study" }]);
+    expect(choices.cells).toEqual([{ id: "001_none", label: "001_none (none · qwen)" }, { id: "002_mod", label: "002_mod (mod · qwen)" }]);
+    expect(choices.models).toEqual(["llama-3", "qwen", "tiny"]);
+    expect(choices.statuses).toEqual(["completed", "failed"]);
+    expect(facetChoices(entries, null).studies).toEqual([]);
+    expect(facetChoices(studyEntries, "Other-study").cells).toEqual([]);
   });
 });
 
@@ -106,6 +139,24 @@ describe("LibraryView", () => {
     expect(screen.getAllByTestId("library-row").map((row) => row.dataset.id)).toEqual(["old", "mid", "new"]);
     fireEvent.click(screen.getAllByText("Open")[0]!);
     expect(useNavigationStore.getState()).toMatchObject({ view: "transcript", openDiscussion: { kind: "library", id: "old" } });
+  });
+
+  it("shows a study's discussions with study and cell, filters by study and cell, and clears the filters", async () => {
+    double.handle("library.list", () => ({ entries: studyEntries, problems: [] }));
+    await act(async () => void render(<LibraryView />));
+    const shownIds = () => screen.getAllByTestId("library-row").map((row) => row.dataset.id);
+    expect(shownIds()).toHaveLength(6);
+    expect(screen.getAllByTestId("library-study").map((label) => label.textContent)).toEqual(["Park study · 001_none · ", "Park study · 002_mod · ", "Park study · 002_mod · "]);
+    fireEvent.change(screen.getByRole("combobox", { name: "Study" }), { target: { value: "Park-study" } });
+    expect(shownIds()).toEqual(["s1", "s2", "s3"]);
+    fireEvent.change(screen.getByRole("combobox", { name: "Cell" }), { target: { value: "002_mod" } });
+    expect(shownIds()).toEqual(["s2", "s3"]);
+    expect(screen.getByTestId("library-count").textContent).toBe("2 of 6 match");
+    fireEvent.change(screen.getByRole("combobox", { name: "Cell" }), { target: { value: "001_none" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Status" }), { target: { value: "failed" } });
+    expect(screen.getByText("No discussion matches")).toBeTruthy();
+    fireEvent.click(screen.getAllByRole("button", { name: "Clear filters" })[0]!);
+    expect(shownIds()).toHaveLength(6);
   });
 
   it("says what to do when the library is empty", async () => {

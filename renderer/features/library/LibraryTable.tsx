@@ -32,7 +32,12 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
         <div className="truncate font-medium text-slate-900 dark:text-slate-100" title={entry.users.join(", ")}>
           {entry.users.join(", ") || "(no participants)"}
         </div>
-        <div className="truncate text-xs text-slate-500 dark:text-slate-400" title={entry.id}>
+        <div className="truncate text-xs text-slate-500 dark:text-slate-400" title={entry.study ? `${entry.study.name}, cell ${entry.study.cell}: ${Object.values(entry.study.conditions).join(" · ")}\n${entry.id}` : entry.id}>
+          {entry.study && (
+            <span data-testid="library-study" className="font-medium text-indigo-700 dark:text-indigo-300">
+              {entry.study.name} · {entry.study.cell} ·{" "}
+            </span>
+          )}
           {entry.moderator ? `moderated by ${entry.moderator} · ` : ""}
           {entry.id}
         </div>

@@ -6,7 +6,9 @@ import { FillPage } from "../../ui/fill-page.js";
 import { ExportMenu } from "./ExportMenu.js";
 import { ImportControls } from "./ImportControls.js";
 import { ImportReportBanner } from "./ImportReportBanner.js";
+import { LibraryFilters } from "./LibraryFilters.js";
 import { LibraryTable } from "./LibraryTable.js";
+import { facetsActive, matchesFacets } from "./library-facets.js";
 import { visibleEntries } from "./library-filter.js";
 import { useLibraryStore } from "./library-store.js";
 import { ScoreFilter } from "./ScoreFilter.js";
@@ -18,6 +20,7 @@ export function LibraryView() {
   const query = useLibraryStore((state) => state.query);
   const textMatches = useLibraryStore((state) => state.textMatches);
   const newestFirst = useLibraryStore((state) => state.newestFirst);
+  const facets = useLibraryStore((state) => state.facets);
   const selected = useLibraryStore((state) => state.selected);
   const libraryRequested = useLibraryStore((state) => state.libraryRequested);
   useEffect(() => {
@@ -27,8 +30,8 @@ export function LibraryView() {
   const scoreDimension = useScoreFilterStore((state) => state.dimension);
   const scoreMin = useScoreFilterStore((state) => state.min);
   const shown = useMemo(
-    () => byScore(visibleEntries(entries, query, textMatches, newestFirst), means, scoreDimension, scoreMin),
-    [entries, query, textMatches, newestFirst, means, scoreDimension, scoreMin],
+    () => byScore(visibleEntries(entries.filter((entry) => matchesFacets(entry, facets)), query, textMatches, newestFirst), means, scoreDimension, scoreMin),
+    [entries, facets, query, textMatches, newestFirst, means, scoreDimension, scoreMin],
   );
   const selectedIds = useMemo(() => entries.filter((entry) => selected.has(entry.id)).map((entry) => entry.id), [entries, selected]);
 
@@ -54,6 +57,7 @@ export function LibraryView() {
       ) : (
         <>
           <SearchBar shownCount={shown.length} />
+          <LibraryFilters />
           {shown.length === 0 && loaded ? <NoMatches /> : <LibraryTable entries={shown} />}
         </>
       )}
@@ -63,6 +67,7 @@ export function LibraryView() {
 
 function SearchBar({ shownCount }: { shownCount: number }) {
   const query = useLibraryStore((state) => state.query);
+  const filtered = useLibraryStore((state) => facetsActive(state.facets));
   const searching = useLibraryStore((state) => state.searching);
   const queryChanged = useLibraryStore((state) => state.queryChanged);
   const total = useLibraryStore((state) => state.entries.length);
@@ -78,7 +83,7 @@ function SearchBar({ shownCount }: { shownCount: number }) {
       />
       <ScoreFilter />
       <span data-testid="library-count" className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
-        {searching ? "Searching comments…" : query.trim() ? `${shownCount} of ${total} match` : ""}
+        {searching ? "Searching comments…" : query.trim() || filtered ? `${shownCount} of ${total} match` : ""}
       </span>
     </div>
   );
@@ -86,10 +91,22 @@ function SearchBar({ shownCount }: { shownCount: number }) {
 
 function NoMatches() {
   const queryChanged = useLibraryStore((state) => state.queryChanged);
+  const facetsCleared = useLibraryStore((state) => state.facetsCleared);
+  const filtered = useLibraryStore((state) => facetsActive(state.facets));
+  const query = useLibraryStore((state) => state.query.trim());
   return (
     <div className="p-6">
-      <EmptyState title="No discussion matches" action={<Button onClick={() => queryChanged("")}>Clear the search</Button>}>
-        Nothing in the participants, models or comments contains that text.
+      <EmptyState
+        title="No discussion matches"
+        action={
+          <div className="flex gap-2">
+            {query && <Button onClick={() => queryChanged("")}>Clear the search</Button>}
+            {filtered && <Button onClick={facetsCleared}>Clear filters</Button>}
+          </div>
+        }
+      >
+        {query ? "Nothing in the participants, models or comments contains that text" : "No discussion has all the chosen values"}
+        {query && filtered ? " among the filtered discussions." : "."}
       </EmptyState>
     </div>
   );

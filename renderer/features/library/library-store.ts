@@ -2,6 +2,7 @@ import { create } from "zustand";
 import type { ExportFormat, FileContent, FileProblem, LibraryEntry } from "../../../shared/contract.js";
 import { studio } from "../../app/studio.js";
 import { saveDownload } from "./download.js";
+import { noFacets, type LibraryFacets } from "./library-facets.js";
 
 /** Files go to the engine in batches of about this many characters, well under a message's limit. */
 const BATCH_CHARACTERS = 16 * 1024 * 1024;
@@ -28,6 +29,7 @@ interface LibraryState {
   textMatches: ReadonlySet<string> | null;
   searching: boolean;
   newestFirst: boolean;
+  facets: LibraryFacets;
   selected: ReadonlySet<string>;
   importing: boolean;
   importReport: ImportReport | null;
@@ -36,6 +38,9 @@ interface LibraryState {
   libraryRequested: () => Promise<void>;
   queryChanged: (query: string) => void;
   sortToggled: () => void;
+  /** A new study clears the cell: cells are named per study. */
+  facetChanged: <Key extends keyof LibraryFacets>(key: Key, value: LibraryFacets[Key]) => void;
+  facetsCleared: () => void;
   selectionToggled: (id: string) => void;
   selectionReplaced: (ids: readonly string[]) => void;
   filesChosen: (files: readonly File[], fromFolder: boolean) => Promise<void>;
@@ -73,6 +78,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   textMatches: null,
   searching: false,
   newestFirst: true,
+  facets: noFacets,
   selected: new Set(),
   importing: false,
   importReport: null,
@@ -104,6 +110,9 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   },
 
   sortToggled: () => set({ newestFirst: !get().newestFirst }),
+
+  facetChanged: (key, value) => set({ facets: { ...get().facets, [key]: value, ...(key === "study" ? { cell: null } : {}) } }),
+  facetsCleared: () => set({ facets: noFacets }),
 
   selectionToggled: (id) => {
     const selected = new Set(get().selected);
