@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { analysisRequestSchema, analysisResultSchema, measureInfoSchema } from "./domain/analysis.js";
+import { experimentSpecSchema } from "./domain/index.js";
 
 const studyId = z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "not a valid study id").refine((id) => id !== "." && id !== "..", "not a valid study id");
 const problems = z.array(z.object({ file: z.string(), message: z.string() }));
@@ -86,6 +87,8 @@ export const analysisCommands = {
   "studies.list": command(nothing, z.object({ studies: z.array(studySummarySchema), problems })),
   /** A study's grid and its discussions by cell, with their status. */
   "studies.open": command(study, studyDetailSchema),
+  /** The study's spec from its experiment.json, to reopen it in Experiments (resume it, or change it into a new study). */
+  "studies.spec": command(study, z.object({ spec: experimentSpecSchema })),
   /** Measures the study (cached; only changed files are read), with `progress` events; says what can be analysed. */
   "analysis.measure": command(study, analysisOverviewSchema),
   /** Per-condition summaries, per-turn curves, distribution and tests of one measure. */

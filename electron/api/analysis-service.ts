@@ -6,6 +6,7 @@ import { zipSync } from "fflate";
 import type { StudioEvent } from "../../shared/contract.js";
 import type { AnalysisOverview, ExportedFile, ExportFileKind, StudyDetail, StudySummary } from "../../shared/contract-analysis.js";
 import type { AnalysisRequest, AnalysisResult } from "../../shared/domain/analysis.js";
+import type { ExperimentSpec } from "../../shared/domain/index.js";
 import { measureStudy, type StudyMeasures } from "../engine/analysis/study-measures.js";
 import { AnalysisRequestError, summarize } from "../engine/analysis/summarize.js";
 import { measureInfo, measuresOf } from "../engine/analysis/measure-catalog.js";
@@ -13,7 +14,7 @@ import { writeStudyDataset } from "../engine/analysis/write-dataset.js";
 import { writeStudyReport } from "../engine/analysis/write-report.js";
 import type { AnnotationSource } from "../storage/annotation-means.js";
 import { NotFoundError } from "../storage/data-file.js";
-import { StudyFolderError } from "../storage/study-folder.js";
+import { readStudyFolder, StudyFolderError } from "../storage/study-folder.js";
 import { listStudies, studyDetail, studyFactors, type ActiveState } from "../storage/study-list.js";
 import { StudioError } from "./studio-error.js";
 
@@ -46,6 +47,14 @@ export class AnalysisService {
 
   async open(studyId: string): Promise<StudyDetail> {
     return studyDetail(await this.folder(studyId), studyId, this.options.active);
+  }
+
+  async spec(studyId: string): Promise<{ spec: ExperimentSpec }> {
+    const study = await readStudyFolder(await this.folder(studyId)).catch((error: unknown) => {
+      throw error instanceof StudyFolderError ? new StudioError("corrupt-file", error.message) : error;
+    });
+    if (!study.spec) throw new StudioError("corrupt-file", `the spec in ${path.join(study.folder, "experiment.json")} is not one this version reads, so the study cannot be reopened`);
+    return { spec: study.spec };
   }
 
   async measure(studyId: string): Promise<AnalysisOverview> {

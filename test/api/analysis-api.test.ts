@@ -42,6 +42,12 @@ describe("studies and analysis commands", () => {
     expect(first).toEqual({ discussionId: study.find("mod", 0).discussionId, repetition: 0, participants: study.find("mod", 0).participants, status: "completed", comments: 7 });
   });
 
+  it("gives a study's spec back to reopen it in Experiments; names a study that cannot be reopened", async () => {
+    const { spec } = await client.call("studies.spec", { studyId: "Park-study" });
+    expect(spec).toEqual(study.spec);
+    await expect(client.call("studies.spec", { studyId: "No-such-study" })).rejects.toMatchObject({ code: "not-found" });
+  });
+
   it("measures with progress and lists the measures and factors to pick from", async () => {
     const progress: number[] = [];
     const off = client.onEvent((event) => {

@@ -67,6 +67,7 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "experiments.loadSpec": { id: "x" },
     "studies.list": {},
     "studies.open": { studyId: "x" },
+    "studies.spec": { studyId: "x" },
     "analysis.measure": { studyId: "x" },
     "analysis.summarize": { studyId: "x", request: { measure: { level: "comment", column: "words" }, factors: ["moderator"], unit: "comment" } },
     "analysis.export": { studyId: "x", file: "comments.csv" },

@@ -5,6 +5,8 @@ import type { AnalysisResult } from "../../shared/domain/analysis.js";
 import { useNavigationStore } from "../../renderer/app/navigation-store.js";
 import { StudiesView } from "../../renderer/features/studies/StudiesView.js";
 import { useStudiesStore } from "../../renderer/features/studies/studies-store.js";
+import { useExperimentStore } from "../../renderer/features/experiments/experiment-store.js";
+import { testExperimentSpec } from "../support/experiments.js";
 import { double } from "./studio-double.js";
 
 vi.mock("../../renderer/app/studio.js", async () => ({ studio: (await import("./studio-double.js")).double.studio }));
@@ -143,6 +145,25 @@ describe("studies view", () => {
       fireEvent.change(screen.getByLabelText("and by"), { target: { value: "topic" } });
     });
     expect(double.calls.filter((call) => call.command === "analysis.summarize").at(-1)?.input).toMatchObject({ request: { factors: ["moderator", "topic"] } });
+  });
+
+  it("reopens a study that stopped half way in Experiments, its spec in the form, saying what Start will do", async () => {
+    const spec = testExperimentSpec("/models/tiny.gguf", { name: "Park study" });
+    double.handle("studies.open", () => ({ ...detail, summary: { ...summary, state: "incomplete", counts: { completed: 2, pending: 1 } } }));
+    double.handle("studies.spec", () => ({ spec }));
+    await openStudy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Reopen to resume" }));
+    });
+    expect(double.calls.find((call) => call.command === "studies.spec")?.input).toEqual({ studyId: "Park-study" });
+    expect(useNavigationStore.getState().view).toBe("experiments");
+    expect(useExperimentStore.getState().draft.name).toBe("Park study");
+    expect(useExperimentStore.getState().notice).toBe("Reopened Park study: Start runs its 1 missing discussions");
+  });
+
+  it("offers no reopening while the study runs", async () => {
+    await openStudy();
+    expect(screen.queryByRole("button", { name: /Reopen/ })).toBeNull();
   });
 
   it("exports a dataset file and the report through the engine", async () => {

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { ExperimentPlanInfo, ExperimentSummary, SavedSpec } from "../../../shared/contract-experiments.js";
-import type { Persona } from "../../../shared/domain/index.js";
+import type { ExperimentSpec, Persona } from "../../../shared/domain/index.js";
 import { localModelName } from "../../../shared/domain/model-info.js";
 import { studio } from "../../app/studio.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
@@ -31,6 +31,8 @@ interface ExperimentState {
   discussionOpened: (discussionId: string) => void;
   specSaved: () => Promise<void>;
   specLoaded: (id: string) => Promise<void>;
+  /** Puts a spec in the form (a saved one, or a study's reopened from the Studies view). */
+  specApplied: (spec: ExperimentSpec, notice: string) => Promise<void>;
   errorDismissed: () => void;
 }
 
@@ -145,13 +147,17 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     specLoaded: async (id) => {
       try {
         const { spec } = await studio.call("experiments.loadSpec", { id });
-        const loaded = draftFromSpec(spec);
-        const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
-        set({ draft: loaded.draft, personas: mergePersonas(get().personas, loaded.personas), modelChoices: choices, notice: `Loaded ${spec.name}`, error: null });
-        await get().planRequested();
+        await get().specApplied(spec, `Loaded ${spec.name}`);
       } catch (error) {
         fail(error);
       }
+    },
+
+    specApplied: async (spec, notice) => {
+      const loaded = draftFromSpec(spec);
+      const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
+      set({ draft: loaded.draft, personas: mergePersonas(get().personas, loaded.personas), modelChoices: choices, notice, error: null });
+      await get().planRequested();
     },
 
     errorDismissed: () => set({ error: null, notice: null }),

@@ -15,6 +15,7 @@ export function StudyPanel() {
   const tabChanged = useStudiesStore((state) => state.tabChanged);
   const exporting = useStudiesStore((state) => state.exporting);
   const exportRequested = useStudiesStore((state) => state.exportRequested);
+  const studyReopened = useStudiesStore((state) => state.studyReopened);
   if (!selected) return <div className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Choose a study on the left.</div>;
   if (!detail) return <div className="flex-1 p-6 text-sm text-slate-500">Opening…</div>;
   const { summary } = detail;
@@ -31,9 +32,16 @@ export function StudyPanel() {
               {STATUS_ORDER.filter((status) => summary.counts[status]).map((status) => `${summary.counts[status]} ${status}`).join(", ")}
             </p>
           </div>
-          <Button variant="primary" disabled={exporting !== null} onClick={() => void exportRequested("report.zip")}>
-            {exporting === "report.zip" ? "Exporting…" : "Export report"}
-          </Button>
+          <div className="flex gap-2">
+            {summary.state !== "running" && summary.state !== "paused" && (
+              <Button onClick={() => void studyReopened()} title="Puts this study's design in the Experiments view: Start there runs what is missing; changed, it becomes a new study">
+                {summary.state === "incomplete" ? "Reopen to resume" : "Reopen in Experiments"}
+              </Button>
+            )}
+            <Button variant="primary" disabled={exporting !== null} onClick={() => void exportRequested("report.zip")}>
+              {exporting === "report.zip" ? "Exporting…" : "Export report"}
+            </Button>
+          </div>
         </div>
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs" aria-label="Grid">
           {summary.factors.map((factor) => (

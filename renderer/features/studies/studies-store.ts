@@ -4,6 +4,7 @@ import type { FileProblem } from "../../../shared/contract.js";
 import type { AnalysisResult, AnalysisUnit, MeasureRef } from "../../../shared/domain/analysis.js";
 import { studio } from "../../app/studio.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
+import { useExperimentStore } from "../experiments/experiment-store.js";
 import { downloadBase64 } from "../../ui/download.js";
 import { errorMessage } from "../../ui/format.js";
 
@@ -38,6 +39,8 @@ interface StudiesState {
   choiceChanged: (change: Partial<AnalysisChoice>) => Promise<void>;
   exportRequested: (file: ExportFileKind) => Promise<void>;
   discussionOpened: (discussionId: string, status: string) => void;
+  /** The study's spec into the Experiments form: starting it there resumes what is missing, or it becomes a new study once changed. */
+  studyReopened: () => Promise<void>;
   measuringProgressed: (done: number, total: number) => void;
   studyProgressed: (studyId: string) => void;
   errorDismissed: () => void;
@@ -159,6 +162,20 @@ export const useStudiesStore = create<StudiesState>((set, get) => {
     discussionOpened: (discussionId, status) => {
       // A discussion still being written is followed live; a finished one is read from its file.
       useNavigationStore.getState().discussionOpened({ kind: status === "running" ? "live" : "library", id: discussionId });
+    },
+
+    studyReopened: async () => {
+      const studyId = get().selected;
+      if (!studyId) return;
+      try {
+        const { spec } = await studio.call("studies.spec", { studyId });
+        const summary = get().detail?.summary;
+        const missing = summary ? summary.discussions - (summary.counts.completed ?? 0) : 0;
+        await useExperimentStore.getState().specApplied(spec, missing > 0 ? `Reopened ${spec.name}: Start runs its ${missing} missing discussions` : `Reopened ${spec.name}: it is complete; rename and change it to start a new study from it`);
+        useNavigationStore.getState().viewChanged("experiments");
+      } catch (error) {
+        fail(error);
+      }
     },
 
     measuringProgressed: (done, total) => {
