@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { launchChromium, openStudioPage, screenshot, startWebStudio, type WebStu
 
 const names = ["ash", "birch", "cedar", "dogwood", "elm"];
 
-async function openView(page: Page, label: "Experiments" | "Transcript"): Promise<void> {
+async function openView(page: Page, label: "Experiments" | "Transcript" | "Studies" | "Library"): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label, exact: true }).click();
   await page.getByRole("heading", { level: 2, name: label }).waitFor();
 }
@@ -81,5 +81,44 @@ describe("experiments page in Chromium", () => {
     const entries = await readdir(folder);
     expect(entries).toEqual(expect.arrayContaining(["experiment.json", "manifest.csv"]));
     expect(entries.filter((entry) => /^00\d_/.test(entry))).toHaveLength(4);
+  });
+
+  it("opens the finished study: a discussion from its cell, the analysis with figures, a plot and the dataset exported, its discussions in the Library", async () => {
+    await page.getByRole("button", { name: "Open study: discussions and analysis" }).click();
+    await page.getByRole("heading", { level: 2, name: "Studies" }).waitFor();
+    await expect(page.getByTestId("study-name").textContent()).resolves.toBe("e2e study");
+    await expect(page.getByTestId("study-counts").textContent()).resolves.toBe("8 discussions in 4 cells: 8 completed");
+    const cells = page.getByRole("region", { name: /^Cell / });
+    await expect(cells.count()).resolves.toBe(4);
+    await screenshot(page, "studies-discussions");
+
+    // A finished discussion opens from its file (it stays in the study's cell folder).
+    await cells.first().getByRole("button", { name: "Open #1" }).click();
+    await page.getByRole("heading", { level: 2, name: "Transcript" }).waitFor();
+    await page.getByText("The new bike lane took away all the parking.").first().waitFor();
+
+    await openView(page, "Studies");
+    await page.getByRole("tab", { name: "Analysis" }).click();
+    // Four figures drawn by Vega in the page (SVG as images), the condition table beside them.
+    await page.locator("[data-testid=analysis] figure img").nth(3).waitFor({ timeout: 60_000 });
+    await expect(page.getByLabel("Measure").inputValue()).resolves.toBe("comment:words");
+    await expect(page.getByTestId("table-comment-words-conditions").textContent()).resolves.toMatch(/none.*\d/);
+    await screenshot(page, "studies-analysis");
+
+    const [plot] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "SVG", exact: true }).first().click()]);
+    expect(plot.suggestedFilename()).toBe("e2e-study-comment-words-means.svg");
+    expect(await readFile((await plot.path())!, "utf8")).toMatch(/^<svg[^>]*>.*moderator/s);
+    const [dataset] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "comments.csv", exact: true }).click()]);
+    const rows = (await readFile((await dataset.path())!, "utf8")).trim().split("\r\n");
+    expect(rows[0]).toContain("factor_moderator");
+    expect(rows.length).toBeGreaterThan(8);
+
+    // The Library lists the study's discussions, and filters by study and cell.
+    await openView(page, "Library");
+    await page.getByRole("combobox", { name: "Study" }).selectOption("e2e-study");
+    await page.getByRole("combobox", { name: "Cell" }).selectOption({ index: 1 });
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=library-row]").length === 2);
+    await expect(page.getByTestId("library-study").first().textContent()).resolves.toMatch(/^e2e study · 001_/);
+    await screenshot(page, "library-study-filter");
   });
 });
