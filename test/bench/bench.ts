@@ -140,8 +140,8 @@ async function main(): Promise<void> {
   if (analysis) {
     process.stdout.write(`\nAnalysis bench: a generated study of ${analysis.discussions} discussions, ${analysis.comments} comments (7 users + moderator, 30 comments each)\n\n`);
     printTable(
-      ["discussions", "comments", "measured s (cold)", "comments measured/s", "cached s", "summary of one measure ms"],
-      [[String(analysis.discussions), String(analysis.comments), analysis.coldSeconds.toFixed(2), analysis.commentsPerSecond.toFixed(0), analysis.cachedSeconds.toFixed(2), analysis.summarizeMilliseconds.toFixed(1)]],
+      ["discussions", "comments", "measured s (cold)", "comments measured/s", "cached s", "summary of one measure ms", "redraw one plot ms (CPU ms)"],
+      [[String(analysis.discussions), String(analysis.comments), analysis.coldSeconds.toFixed(2), analysis.commentsPerSecond.toFixed(0), analysis.cachedSeconds.toFixed(2), analysis.summarizeMilliseconds.toFixed(1), `${analysis.redrawMilliseconds.toFixed(1)} (${analysis.redrawCpuMilliseconds.toFixed(1)})`]],
     );
   }
   if (report.annotation) printAnnotationRows(report.annotation);
