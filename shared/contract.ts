@@ -194,6 +194,9 @@ export const commands = {
     z.object({ imported: z.array(z.string()), problems: z.array(fileProblemSchema), alreadyPresent: z.array(z.object({ file: z.string(), id: z.string() })) }),
   ),
   "library.export": command(z.strictObject({ id: idSchema, format: exportFormatSchema }), fileContentSchema),
+  /** Moves discussions out of the library into `<data>/archive/discussions` (undone by `library.restore`); a study's discussions stay, named in `problems`. */
+  "library.archive": command(z.strictObject({ ids: z.array(idSchema).min(1).max(100_000) }), z.object({ archived: z.array(z.string()), problems: z.array(fileProblemSchema) })),
+  "library.restore": command(z.strictObject({ ids: z.array(idSchema).min(1).max(100_000) }), z.object({ restored: z.array(z.string()), problems: z.array(fileProblemSchema) })),
   /** Ids of the saved discussions whose comments, participants or models contain `text` (case-insensitive). */
   "library.search": command(z.strictObject({ text: z.string().min(1).max(1000) }), z.object({ ids: z.array(z.string()) })),
 

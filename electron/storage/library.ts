@@ -11,6 +11,7 @@ import { discussionToMarkdown } from "./export-markdown.js";
 import { discussionToCsv } from "./export-csv.js";
 import { runPaths } from "./run-files.js";
 import { ownSources, studySources, type LibrarySource } from "./library-sources.js";
+import { archiveSources, restoreArchived } from "./library-archive.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { CorruptFileError, NotFoundError, readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";
 
@@ -34,6 +35,8 @@ export class Library {
     readonly directory: string,
     private readonly indexFile: string,
     private readonly experimentsDirectory: string | null = null,
+    /** Where archived discussions go: `<data>/archive/discussions` beside `<data>/discussions`. */
+    readonly archiveDirectory = path.join(path.dirname(directory), "archive", path.basename(directory)),
   ) {}
 
   async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
@@ -70,6 +73,24 @@ export class Library {
     const info = source && (await stat(source.file).catch(() => null));
     if (!source || !info) throw new NotFoundError(`no discussion "${id}" in the library or any study`);
     return this.readEntry(source, info.mtime);
+  }
+
+  /** Moves the library's own discussions (and their run records) to the archive folder; a study's are refused, named in `problems`. */
+  async archive(ids: readonly string[]): Promise<{ archived: string[]; problems: FileProblem[] }> {
+    const sources: LibrarySource[] = [];
+    const problems: FileProblem[] = [];
+    for (const id of ids) {
+      const source = await this.locate(id);
+      if (source) sources.push(source);
+      else problems.push({ file: id, message: `no discussion "${id}" in the library` });
+    }
+    const result = await this.writes.run(() => archiveSources(sources, this.archiveDirectory));
+    return { archived: result.archived, problems: [...problems, ...result.problems] };
+  }
+
+  /** Undoes `archive`: the files move back into the library folder. */
+  restore(ids: readonly string[]): Promise<{ restored: string[]; problems: FileProblem[] }> {
+    return this.writes.run(() => restoreArchived(ids, this.archiveDirectory, this.directory));
   }
 
   /** The discussion file of an id the listing shows: the library's own first, then the studies'. */

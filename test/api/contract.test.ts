@@ -156,6 +156,12 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(result.problems.map((problem) => problem.file)).toEqual([legacy.fileName, "bad.json"]);
     expect(result.alreadyPresent).toEqual([{ file: legacy.fileName, id: finishedId }]);
     expect((await failure(client.call("library.open", { id: "absent" }))).code).toBe("not-found");
+
+    const ids = async () => (await client.call("library.list", {})).entries.map((entry) => entry.id);
+    expect(await client.call("library.archive", { ids: ["copied-discussion"] })).toEqual({ archived: ["copied-discussion"], problems: [] });
+    expect(await ids()).not.toContain("copied-discussion");
+    expect(await client.call("library.restore", { ids: ["copied-discussion"] })).toEqual({ restored: ["copied-discussion"], problems: [] });
+    expect(await ids()).toContain("copied-discussion");
   });
 
   it("pauses, steps, resumes and stops a discussion; refuses what the state does not allow", async () => {

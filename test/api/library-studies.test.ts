@@ -69,6 +69,32 @@ describe("Library with studies", () => {
     expect((await library.list()).entries.map((entry) => entry.id)).toContain(later.discussionId);
   });
 
+  it("archives the library's own discussions with their run records and restores them; a study's discussion stays", async () => {
+    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile, experiments);
+    await library.importFiles([{ fileName: "own.json", content: await readFile(path.join(fixtures, "discussion-legacy-moderated.json"), "utf8") }]);
+    const own = (await library.list()).entries.find((entry) => !entry.study)!;
+    const ownFile = path.join(layout.discussionsDirectory, `${own.id}.json`);
+    const bytes = await readFile(ownFile);
+    await writeFile(runPaths(layout.discussionsDirectory, own.id).runRecord, "{}");
+    const studyId = study.find("mod", 0).discussionId;
+
+    const result = await library.archive([own.id, studyId, "absent"]);
+    expect(result.archived).toEqual([own.id]);
+    expect(result.problems).toEqual([
+      { file: "absent", message: 'no discussion "absent" in the library' },
+      { file: expect.stringContaining(studyId), message: 'it belongs to the study "Park study", whose analysis and resuming need it; it stays' },
+    ]);
+    expect((await library.list()).entries.map((entry) => entry.id)).not.toContain(own.id);
+    const archived = path.join(layout.root, "archive", "discussions");
+    expect(await readFile(path.join(archived, `${own.id}.json`))).toEqual(bytes);
+    expect(await readFile(path.join(archived, `${own.id}.run.json`), "utf8")).toBe("{}");
+
+    expect(await library.restore([own.id])).toEqual({ restored: [own.id], problems: [] });
+    expect(await readFile(ownFile)).toEqual(bytes);
+    expect(await readFile(runPaths(layout.discussionsDirectory, own.id).runRecord, "utf8")).toBe("{}");
+    expect((await library.restore([own.id])).problems[0]?.message).toBe(`discussion "${own.id}" is not in the archive`);
+  });
+
   it("without the experiments folder it lists only its own files, as before", async () => {
     const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile);
     expect((await library.list()).entries).toEqual([]);

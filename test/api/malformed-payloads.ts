@@ -68,6 +68,8 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "studies.list": {},
     "studies.open": { studyId: "x" },
     "studies.spec": { studyId: "x" },
+    "library.archive": { ids: ["x"] },
+    "library.restore": { ids: ["x"] },
     "analysis.measure": { studyId: "x" },
     "analysis.summarize": { studyId: "x", request: { measure: { level: "comment", column: "words" }, factors: ["moderator"], unit: "comment" } },
     "analysis.export": { studyId: "x", file: "comments.csv" },

@@ -5,6 +5,7 @@ import { useNavigationStore } from "../../renderer/app/navigation-store.js";
 import { LibraryView } from "../../renderer/features/library/LibraryView.js";
 import { discussionTime, visibleEntries } from "../../renderer/features/library/library-filter.js";
 import { useLibraryStore } from "../../renderer/features/library/library-store.js";
+import { useToastStore } from "../../renderer/ui/toast-store.js";
 import { facetChoices, matchesFacets, noFacets, NO_STUDY } from "../../renderer/features/library/library-facets.js";
 import { double } from "./studio-double.js";
 import { fakeLayout } from "./layout-double.js";
@@ -157,6 +158,33 @@ describe("LibraryView", () => {
     expect(screen.getByText("No discussion matches")).toBeTruthy();
     fireEvent.click(screen.getAllByRole("button", { name: "Clear filters" })[0]!);
     expect(shownIds()).toHaveLength(6);
+  });
+
+  it("archives the selection with Delete, offers Undo, and says why a study's discussion stays", async () => {
+    let listed = studyEntries;
+    double.handle("library.list", () => ({ entries: listed, problems: [] }));
+    double.handle("library.archive", ({ ids }) => {
+      listed = listed.filter((e) => e.id !== "old");
+      return { archived: ids.filter((id) => id === "old"), problems: ids.filter((id) => id === "s1").map((id) => ({ file: `${id}.json`, message: 'it belongs to the study "Park study", whose analysis and resuming need it; it stays' })) };
+    });
+    double.handle("library.restore", ({ ids }) => {
+      listed = studyEntries;
+      return { restored: ids, problems: [] };
+    });
+    await act(async () => void render(<LibraryView />));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select old" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Select s1" }));
+    await act(async () => {
+      fireEvent.keyDown(screen.getByRole("checkbox", { name: "Select s1" }), { key: "Delete" });
+    });
+    expect(double.calls.find((call) => call.command === "library.archive")?.input).toEqual({ ids: ["old", "s1"] });
+    expect(screen.queryByRole("checkbox", { name: "Select old" })).toBeNull();
+    expect(useLibraryStore.getState().error).toContain("s1.json: it belongs to the study");
+    const toast = useToastStore.getState().toasts.at(-1)!;
+    expect(toast.message).toBe("Archived 1 discussion");
+    await act(async () => toast.action!.run());
+    expect(double.calls.find((call) => call.command === "library.restore")?.input).toEqual({ ids: ["old"] });
+    expect(screen.getByRole("checkbox", { name: "Select old" })).toBeTruthy();
   });
 
   it("says what to do when the library is empty", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 
-type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export" | "library.search">;
+type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export" | "library.search" | "library.archive" | "library.restore">;
 
 export function libraryHandlers({ library, hub }: StudioServices): LibraryHandlers {
   return {
@@ -17,5 +17,7 @@ export function libraryHandlers({ library, hub }: StudioServices): LibraryHandle
     },
     "library.export": ({ id, format }) => library.export(id, format),
     "library.search": ({ text }) => library.search(text),
+    "library.archive": ({ ids }) => library.archive(ids),
+    "library.restore": ({ ids }) => library.restore(ids),
   };
 }

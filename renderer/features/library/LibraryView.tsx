@@ -23,6 +23,7 @@ export function LibraryView() {
   const facets = useLibraryStore((state) => state.facets);
   const selected = useLibraryStore((state) => state.selected);
   const libraryRequested = useLibraryStore((state) => state.libraryRequested);
+  const archiveRequested = useLibraryStore((state) => state.archiveRequested);
   useEffect(() => {
     void libraryRequested();
   }, [libraryRequested]);
@@ -43,6 +44,13 @@ export function LibraryView() {
         <>
           <ImportControls />
           <ExportMenu ids={selectedIds} />
+          <Button
+            disabled={selectedIds.length === 0}
+            onClick={() => void archiveRequested(selectedIds)}
+            title={`Move the selected discussions to the archive folder (Delete key; Undo in the message). A study's discussions stay with their study.`}
+          >
+            {selectedIds.length > 1 ? `Archive ${selectedIds.length}` : "Archive"}
+          </Button>
         </>
       }
     >
@@ -58,7 +66,14 @@ export function LibraryView() {
         <>
           <SearchBar shownCount={shown.length} />
           <LibraryFilters />
-          {shown.length === 0 && loaded ? <NoMatches /> : <LibraryTable entries={shown} />}
+          {shown.length === 0 && loaded ? (
+            <NoMatches />
+          ) : (
+            // Delete on a row (its checkbox keeps the focus after a click) archives the selection.
+            <div className="flex min-h-0 flex-1 flex-col" onKeyDown={(event) => event.key === "Delete" && selectedIds.length > 0 && void archiveRequested(selectedIds)}>
+              <LibraryTable entries={shown} />
+            </div>
+          )}
         </>
       )}
     </FillPage>

@@ -3,6 +3,7 @@ import type { ExportFormat, FileContent, FileProblem, LibraryEntry } from "../..
 import { studio } from "../../app/studio.js";
 import { saveDownload } from "./download.js";
 import { noFacets, type LibraryFacets } from "./library-facets.js";
+import { useToastStore } from "../../ui/toast-store.js";
 
 /** Files go to the engine in batches of about this many characters, well under a message's limit. */
 const BATCH_CHARACTERS = 16 * 1024 * 1024;
@@ -46,6 +47,9 @@ interface LibraryState {
   filesChosen: (files: readonly File[], fromFolder: boolean) => Promise<void>;
   importReportDismissed: () => void;
   exportRequested: (ids: readonly string[], format: ExportFormat) => Promise<void>;
+  /** Moves the discussions to the archive folder, with an Undo; a study's discussions stay (the problem says why). */
+  archiveRequested: (ids: readonly string[]) => Promise<void>;
+  archiveUndone: (ids: readonly string[]) => Promise<void>;
   errorDismissed: () => void;
 }
 
@@ -154,6 +158,30 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
       set({ error: message(error) });
     } finally {
       set({ exporting: false });
+    }
+  },
+
+  archiveRequested: async (ids) => {
+    try {
+      const { archived, problems } = await studio.call("library.archive", { ids: [...ids] });
+      await get().libraryRequested();
+      if (problems.length > 0) set({ error: problems.map((problem) => `${problem.file}: ${problem.message}`).join("; ") });
+      if (archived.length > 0) {
+        const what = archived.length === 1 ? "1 discussion" : `${archived.length} discussions`;
+        useToastStore.getState().toastShown({ message: `Archived ${what}`, action: { label: "Undo", run: () => void get().archiveUndone(archived) } });
+      }
+    } catch (error) {
+      set({ error: message(error) });
+    }
+  },
+
+  archiveUndone: async (ids) => {
+    try {
+      const { restored, problems } = await studio.call("library.restore", { ids: [...ids] });
+      await get().libraryRequested();
+      set({ selected: new Set(restored), ...(problems.length > 0 ? { error: problems.map((problem) => problem.message).join("; ") } : {}) });
+    } catch (error) {
+      set({ error: message(error) });
     }
   },
 
