@@ -108,6 +108,9 @@ describe("experiments page in Chromium", () => {
     const [plot] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "SVG", exact: true }).first().click()]);
     expect(plot.suggestedFilename()).toBe("e2e-study-comment-words-means.svg");
     expect(await readFile((await plot.path())!, "utf8")).toMatch(/^<svg[^>]*>.*moderator/s);
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG", exact: true }).first().click()]);
+    expect(png.suggestedFilename()).toBe("e2e-study-comment-words-means.png");
+    expect([...(await readFile((await png.path())!)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const [dataset] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "comments.csv", exact: true }).click()]);
     const rows = (await readFile((await dataset.path())!, "utf8")).trim().split("\r\n");
     expect(rows[0]).toContain("factor_moderator");
