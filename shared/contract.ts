@@ -69,6 +69,8 @@ export const libraryEntrySchema = z.object({
   format: z.enum(["legacy", "v2"]),
   status: z.enum(["running", "completed", "stopped", "failed", "recovered", "imported"]),
   modifiedAt: z.string(),
+  /** The design it ran from (its run record's); absent for imported files. */
+  designName: z.string().optional(),
   /** Set for a discussion a study wrote (it stays in its cell folder); absent for the library's own files. */
   study: libraryStudySchema.optional(),
 });

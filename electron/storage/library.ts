@@ -16,7 +16,8 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { CorruptFileError, NotFoundError, readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";
 
 const indexSchema = z.object({
-  version: z.literal(1),
+  // 2: entries name their design and study; an index of version 1 is rebuilt.
+  version: z.literal(2),
   files: z.record(z.string(), z.object({ modifiedMs: z.number(), size: z.number(), entry: libraryEntrySchema })),
 });
 type LibraryIndex = z.infer<typeof indexSchema>;
@@ -41,7 +42,7 @@ export class Library {
 
   async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
     const index = await this.readIndex();
-    const next: LibraryIndex = { version: 1, files: {} };
+    const next: LibraryIndex = { version: 2, files: {} };
     const entries: LibraryEntry[] = [];
     const problems: FileProblem[] = [];
     let changed = false;
@@ -190,6 +191,7 @@ export class Library {
       format: log.sourceFormat,
       status: record?.status ?? "imported",
       modifiedAt: modified.toISOString(),
+      ...(record ? { designName: record.design.name } : {}),
       ...(source.study ? { study: source.study } : {}),
     };
     return { entry, log, record };
@@ -208,6 +210,6 @@ export class Library {
 
   /** The index is a cache of what the files say: when it is unreadable it is rebuilt, not reported. */
   private async readIndex(): Promise<LibraryIndex> {
-    return (await readDataFile(this.indexFile, indexSchema).catch(() => null)) ?? { version: 1, files: {} };
+    return (await readDataFile(this.indexFile, indexSchema).catch(() => null)) ?? { version: 2, files: {} };
   }
 }

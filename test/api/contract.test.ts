@@ -136,7 +136,7 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect((await client.call("discussion.list", {})).discussions.map((entry) => entry.discussionId)).toContain(discussionId);
 
     const { entries } = await client.call("library.list", {});
-    expect(entries.find((entry) => entry.id === discussionId)).toMatchObject({ status: "completed", commentCount: comments.length });
+    expect(entries.find((entry) => entry.id === discussionId)).toMatchObject({ status: "completed", commentCount: comments.length, designName: "Parks" });
     const opened = await client.call("library.open", { id: discussionId });
     expect(opened.log.comments.map((comment) => comment.text)).toEqual(comments.map((comment) => comment.comment.text));
     expect(opened.record?.speakers.length).toBe(3);

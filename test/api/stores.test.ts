@@ -62,6 +62,6 @@ describe("corrupt data files", () => {
     expect(listed.entries).toEqual([]);
     expect(listed.problems[0]?.file).toContain("bad.json");
     expect(await readFile(path.join(layout.discussionsDirectory, "bad.json"), "utf8")).toBe('{"logs": 3}');
-    expect(JSON.parse(await readFile(layout.libraryIndexFile, "utf8"))).toEqual({ version: 1, files: {} });
+    expect(JSON.parse(await readFile(layout.libraryIndexFile, "utf8"))).toEqual({ version: 2, files: {} });
   });
 });

@@ -25,7 +25,7 @@ const entry = (id: string, timestamp: string, users: string[], models: string[] 
   status: "completed",
   modifiedAt: "2026-01-01T00:00:00.000Z",
 });
-const entries = [entry("old", "24-05-01-10-00", ["ann", "bob"]), entry("new", "26-01-02-03-04", ["zoë-k"], ["llama-3"]), entry("mid", "25-03-03-03-03", ["cy"])];
+const entries = [{ ...entry("old", "24-05-01-10-00", ["ann", "bob"]), designName: "Bike lanes" }, entry("new", "26-01-02-03-04", ["zoë-k"], ["llama-3"]), entry("mid", "25-03-03-03-03", ["cy"])];
 const inStudy = (id: string, cell: string, moderator: string, status: LibraryEntry["status"] = "completed"): LibraryEntry => ({
   ...entry(id, "26-02-10-12-00", ["p1", "p2"], ["qwen"]),
   status,
@@ -148,6 +148,7 @@ describe("LibraryView", () => {
     const shownIds = () => screen.getAllByTestId("library-row").map((row) => row.dataset.id);
     expect(shownIds()).toHaveLength(6);
     expect(screen.getAllByTestId("library-study").map((label) => label.textContent)).toEqual(["Park study · 001_none · ", "Park study · 002_mod · ", "Park study · 002_mod · "]);
+    expect(screen.getByTestId("library-design").textContent).toBe("Bike lanes · ");
     fireEvent.change(screen.getByRole("combobox", { name: "Study" }), { target: { value: "Park-study" } });
     expect(shownIds()).toEqual(["s1", "s2", "s3"]);
     fireEvent.change(screen.getByRole("combobox", { name: "Cell" }), { target: { value: "002_mod" } });

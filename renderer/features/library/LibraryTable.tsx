@@ -38,6 +38,11 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
               {entry.study.name} · {entry.study.cell} ·{" "}
             </span>
           )}
+          {!entry.study && entry.designName && (
+            <span data-testid="library-design" className="font-medium text-slate-700 dark:text-slate-300">
+              {entry.designName} ·{" "}
+            </span>
+          )}
           {entry.moderator ? `moderated by ${entry.moderator} · ` : ""}
           {entry.id}
         </div>
