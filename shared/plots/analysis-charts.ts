@@ -1,5 +1,5 @@
 import type { AnalysisResult } from "../domain/analysis.js";
-import { formatPValue, type ChartSpec } from "./chart-spec.js";
+import { formatPValue, type ChartSpec } from "./profile-chart.js";
 
 /**
  * The analysis figures as Vega-Lite specs, drawn from the summaries the main process
