@@ -144,6 +144,14 @@ describe("annotation commands", () => {
     expect(means.get(1)?.toxicity).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
   });
 
+  it("agreement over a set of discussions (a study's) counts every annotator of them: jobs and imports", async () => {
+    const agreement = await client.call("annotations.agreement", { discussionIds: [moderated] });
+    const toxicity = agreement.dimensions.find((d) => d.dimension === "toxicity");
+    // a1 and a2 of the library job, the two imported SynDisco files, the CSV's annotator.
+    expect(toxicity).toMatchObject({ annotators: 5, units: 7 });
+    expect(new Set(agreement.comments.map((c) => c.discussionId))).toEqual(new Set([moderated]));
+  });
+
   it("lists job folders of an earlier session with their counts: finished, stopped and imported", async () => {
     const later = await createStudio({ dataDirectory: harness.dataDirectory, registry: { threads: 1, contextSize: 2048, gpu: false } });
     try {

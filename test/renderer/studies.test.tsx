@@ -184,4 +184,41 @@ describe("studies view", () => {
     ]);
     expect(await created[0]!.text()).toBe("a,b\r\n");
   });
+
+  it("shows the annotators' agreement over the study's written discussions and the most disputed comments, which open", async () => {
+    double.handle("annotations.agreement", () => ({
+      dimensions: [
+        { dimension: "toxicity", level: "interval", alpha: 0.4123, annotators: 3, units: 16, values: 48 },
+        { dimension: "stance", level: "nominal", alpha: null, annotators: 3, units: 16, values: 48 },
+      ],
+      comments: [
+        { discussionId: "d1", commentIndex: 0, dimension: "toxicity", ratings: 3, mean: 2, mode: null, disagreement: 0 },
+        { discussionId: "d2", commentIndex: 4, dimension: "toxicity", ratings: 3, mean: 3, mode: null, disagreement: 1.7 },
+        { discussionId: "d1", commentIndex: 2, dimension: "stance", ratings: 2, mean: null, mode: "against", disagreement: 1 },
+        { discussionId: "d1", commentIndex: 3, dimension: "toxicity", ratings: 1, mean: 5, mode: null, disagreement: null },
+      ],
+    }));
+    await openStudy();
+    fireEvent.click(screen.getByRole("tab", { name: "Agreement" }));
+    const table = await screen.findByTestId("agreement");
+    // Only discussions with a file are asked about (d3 is still running).
+    expect(double.calls.find((call) => call.command === "annotations.agreement")?.input).toEqual({ discussionIds: ["d1", "d2"] });
+    expect(within(table).getAllByRole("row").map((row) => row.textContent)).toEqual([
+      "DimensionKrippendorff's αLevelAnnotatorsComments",
+      "toxicity0.412interval316",
+      "stancen/a (no variation)nominal316",
+    ]);
+    const disputed = screen.getAllByTestId("disputed-comment").map((row) => row.textContent);
+    expect(disputed).toEqual(["d2#5toxicity33.001.70", "d1#3stance2against1.00"]);
+    fireEvent.click(screen.getByRole("button", { name: "d2" }));
+    expect(useNavigationStore.getState()).toMatchObject({ view: "transcript", openDiscussion: { kind: "library", id: "d2" } });
+  });
+
+  it("says when nothing of the study is annotated yet and leads to the Annotation view", async () => {
+    double.handle("annotations.agreement", () => ({ dimensions: [], comments: [] }));
+    await openStudy();
+    fireEvent.click(screen.getByRole("tab", { name: "Agreement" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Annotate it in the Annotation view" }));
+    expect(useNavigationStore.getState().view).toBe("annotation");
+  });
 });

@@ -5,6 +5,7 @@ import { formatDuration } from "../../ui/format.js";
 import { ProgressBar } from "../../ui/progress-bar.js";
 import { Section } from "../../ui/section.js";
 import { useLibraryStore } from "../library/library-store.js";
+import { AgreementTable } from "./AgreementTable.js";
 import { useAnnotationStore } from "./annotation-store.js";
 
 /** Start a job over the library's selection or a whole study; follow, pause, resume, cancel; agreement when done. */
@@ -79,30 +80,19 @@ function JobCard({ job }: { job: AnnotationJobSummary }) {
       </header>
       {job.live && <ProgressBar className="mt-2" value={fraction} label={`${job.name} progress`} />}
       <p data-testid="annotation-job-status" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        {job.live ? `${progress.done} / ${progress.total} annotations` : progress.state === "finished" ? "finished" : "stopped: continue to finish it"}
+        {progress.total > 0 && `${progress.done} / ${progress.total} annotations`}
         {progress.unparsed > 0 && ` · ${progress.unparsed} unparsed`}
         {progress.failed > 0 && ` · ${progress.failed} failed`}
         {job.live && progress.annotationsPerHour > 0 && ` · ${Math.round(progress.annotationsPerHour)}/h`}
         {progress.state === "running" && progress.etaSeconds !== null && ` · ETA ${formatDuration(progress.etaSeconds)}`}
         {job.live && progress.promptTokens.total > 0 && ` · prompt tokens evaluated ${Math.round((100 * progress.promptTokens.evaluated) / progress.promptTokens.total)}%`}
-        {` · ${progress.state}`}
+        {` · ${!job.live && progress.state !== "finished" ? "stopped: continue to finish it" : progress.state}`}
       </p>
       {job.error && <p role="alert" className="mt-1 text-xs text-rose-600">{job.error}</p>}
       {progress.errors.map((error) => (
         <p key={`${error.annotator}-${error.discussionId}`} className="mt-1 text-xs text-rose-600">{error.annotator} on {error.discussionId}: {error.message}</p>
       ))}
-      {agreement && (
-        <table data-testid="agreement" className="mt-2 text-xs">
-          <thead>
-            <tr className="text-left text-slate-500"><th className="pr-4">Dimension</th><th className="pr-4">Krippendorff's α</th><th className="pr-4">Level</th><th className="pr-4">Annotators</th><th>Comments</th></tr>
-          </thead>
-          <tbody>
-            {agreement.dimensions.map((d) => (
-              <tr key={d.dimension}><td className="pr-4 font-medium">{d.dimension}</td><td className="pr-4 tabular-nums" title={d.alpha === null ? "Krippendorff's alpha is undefined when every rating is the same: there is no variation to agree on" : undefined}>{d.alpha === null ? "n/a (no variation)" : d.alpha.toFixed(3)}</td><td className="pr-4">{d.level}</td><td className="pr-4">{d.annotators}</td><td>{d.units}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {agreement && <AgreementTable agreement={agreement} />}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import type { ExportFileKind } from "../../../shared/contract-analysis.js";
 import { Button } from "../../ui/button.js";
 import { AnalysisPanel } from "./AnalysisPanel.js";
+import { StudyAgreement } from "./StudyAgreement.js";
 import { StudyDiscussions } from "./StudyDiscussions.js";
 import { useStudiesStore, type StudyTab } from "./studies-store.js";
 
@@ -60,7 +61,7 @@ export function StudyPanel() {
           ))}
         </div>
         <div role="tablist" aria-label="Study" className="flex gap-1">
-          {(["discussions", "analysis"] as StudyTab[]).map((name) => (
+          {(["discussions", "analysis", "agreement"] as StudyTab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -69,12 +70,12 @@ export function StudyPanel() {
               onClick={() => tabChanged(name)}
               className={`rounded-md px-3 py-1.5 text-sm font-medium ${tab === name ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
             >
-              {name === "discussions" ? "Discussions" : "Analysis"}
+              {{ discussions: "Discussions", analysis: "Analysis", agreement: "Agreement" }[name]}
             </button>
           ))}
         </div>
       </header>
-      <div className="p-6">{tab === "discussions" ? <StudyDiscussions /> : <AnalysisPanel />}</div>
+      <div className="p-6">{tab === "discussions" ? <StudyDiscussions /> : tab === "analysis" ? <AnalysisPanel /> : <StudyAgreement />}</div>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useExperimentStore } from "../experiments/experiment-store.js";
 import { downloadBase64 } from "../../ui/download.js";
 import { errorMessage } from "../../ui/format.js";
 
-export type StudyTab = "discussions" | "analysis";
+export type StudyTab = "discussions" | "analysis" | "agreement";
 
 export interface AnalysisChoice {
   measure: MeasureRef;
