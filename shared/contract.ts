@@ -4,7 +4,7 @@
  * server and the renderer's client are all derived from these two tables.
  */
 import { z } from "zod";
-import { commentSchema, commentStatsSchema, discussionDesignSchema, personaSchema } from "./domain/index.js";
+import { commentSchema, commentStatsSchema, discussionDesignSchema, personaSchema, speakerChoiceSchema } from "./domain/index.js";
 import { discussionLogSchema } from "./domain/discussion-log.js";
 import { runRecordSchema } from "./domain/run-record.js";
 import { modelEntrySchema, modelInfoSchema } from "./domain/model-info.js";
@@ -131,11 +131,21 @@ export const currentTurnSchema = z.object({
   waiting: z.boolean().optional(),
 });
 
+/** A manual turn manager waiting for the person watching to pick the next speaker. */
+export const speakerQuestionSchema = z.object({
+  turn: z.number().int(),
+  candidates: z.array(z.string()),
+  /** When the fallback manager decides instead (ISO time); null waits as long as it takes. */
+  deadline: z.string().nullable(),
+});
+export type SpeakerQuestionInfo = z.infer<typeof speakerQuestionSchema>;
+
 export const discussionSnapshotSchema = z.object({
   discussionId: z.string(),
   designName: z.string(),
   status: discussionStatusSchema,
   awaitingHuman: z.string().nullable(),
+  awaitingSpeaker: speakerQuestionSchema.nullable(),
   /** Logged comments from the requested index on. */
   comments: z.array(loggedEntrySchema),
   commentCount: z.number().int().nonnegative(),
@@ -177,6 +187,10 @@ export const commands = {
   "discussion.pause": command(discussionRef, discussionControlResult),
   "discussion.resume": command(discussionRef, discussionControlResult),
   "discussion.step": command(discussionRef, discussionControlResult),
+  /** What a design's LLM-selected turn manager picks at the first turn (the seed comments as history), with its prompt. */
+  "discussion.previewSpeaker": command(z.strictObject({ design: discussionDesignSchema }), speakerChoiceSchema),
+  /** The person's pick of the next speaker, for a manual turn manager that is asking. */
+  "discussion.chooseSpeaker": command(z.strictObject({ discussionId: idSchema, speaker: z.string().min(1).max(200) }), z.object({ accepted: z.literal(true) })),
   "discussion.submitHumanComment": command(
     z.strictObject({ discussionId: idSchema, text: z.string().max(100_000) }),
     z.object({ accepted: z.literal(true) }),
@@ -251,7 +265,10 @@ export const events = {
   "discussion.restart": discussionEvent({ turn: z.number().int(), speaker: z.string(), message: z.string() }),
   "discussion.comment": discussionEvent(loggedEntrySchema.shape),
   "discussion.silentTurn": discussionEvent({ turn: z.number().int(), speaker: z.string(), stats: commentStatsSchema }),
-  "discussion.status": discussionEvent({ status: discussionStatusSchema, awaitingHuman: z.string().nullable() }),
+  "discussion.status": discussionEvent({ status: discussionStatusSchema, awaitingHuman: z.string().nullable(), awaitingSpeaker: speakerQuestionSchema.nullable() }),
+  "discussion.speakerQuestion": discussionEvent(speakerQuestionSchema.shape),
+  /** How an LLM-selected or manual turn manager chose this turn's speaker. */
+  "discussion.speakerChosen": discussionEvent({ turn: z.number().int(), speaker: z.string(), by: speakerChoiceSchema.shape.by }),
   "discussion.warning": discussionEvent({ message: z.string() }),
   "discussion.end": discussionEvent({ reason: z.enum(["completed", "stopped"]) }),
   "discussion.error": discussionEvent({ message: z.string() }),

@@ -1,9 +1,19 @@
 import { SeededRandom } from "./random.js";
-import type { TurnManagerSpec } from "./domain/turn-manager.js";
+import type { AutomaticTurnManagerSpec } from "./domain/turn-manager.js";
+import { TalkativenessTurnManager } from "./talkativeness.js";
+
+/** What a manager may look at when choosing: the comment just logged (a seed comment before turn 0). */
+export interface TurnContext {
+  lastComment: { name: string; text: string } | null;
+}
+
+const noContext: TurnContext = { lastComment: null };
 
 /** Decides who speaks next. `next()` is called once per turn. */
 export interface TurnManager {
-  next(): string;
+  next(context?: TurnContext): string;
+  /** Someone else chose this turn's speaker (a person, in manual mode): carry on from there. */
+  observe(speaker: string): void;
 }
 
 export class RoundRobinTurnManager implements TurnManager {
@@ -15,6 +25,11 @@ export class RoundRobinTurnManager implements TurnManager {
     const name = this.names[this.index % this.names.length] as string;
     this.index++;
     return name;
+  }
+  /** The order continues after whoever spoke. */
+  observe(speaker: string): void {
+    const at = this.names.indexOf(speaker);
+    if (at >= 0) this.index = at + 1;
   }
 }
 
@@ -40,9 +55,13 @@ export class RandomWeightedTurnManager implements TurnManager {
 
   next(): string {
     const speaker = this.choose();
+    this.observe(speaker);
+    return speaker;
+  }
+
+  observe(speaker: string): void {
     this.beforeLast = this.last;
     this.last = speaker;
-    return speaker;
   }
 
   private choose(): string {
@@ -80,9 +99,14 @@ export class SyndiscoRandomWeightedTurnManager implements TurnManager {
     this.last = this.random.pick(others);
     return this.last;
   }
+
+  observe(speaker: string): void {
+    this.last = speaker;
+  }
 }
 
-export function createTurnManager(spec: TurnManagerSpec, names: readonly string[], seed: number): TurnManager {
+/** A manager that decides on its own (the LLM-selected and manual ones live in the engine). */
+export function createTurnManager(spec: AutomaticTurnManagerSpec, names: readonly string[], seed: number): TurnManager {
   switch (spec.kind) {
     case "round-robin":
       return new RoundRobinTurnManager(names);
@@ -90,11 +114,17 @@ export function createTurnManager(spec: TurnManagerSpec, names: readonly string[
       return spec.variant === "syndisco-2.0"
         ? new SyndiscoRandomWeightedTurnManager(names, seed)
         : new RandomWeightedTurnManager(names, spec.pRespond, seed);
+    case "talkativeness":
+      return new TalkativenessTurnManager(names, spec.weights, spec.pMention, seed);
   }
 }
 
-/** The next `count` speakers a spec would pick, without running anything (for previews). */
-export function previewSpeakers(spec: TurnManagerSpec, names: readonly string[], seed: number, count: number): string[] {
+/**
+ * The next `count` speakers a spec would pick, without running anything (for previews). The
+ * first turn sees `firstComment` (the last seed comment); later ones see no comment, since
+ * the text is not written yet, so mentions only count on the first turn.
+ */
+export function previewSpeakers(spec: AutomaticTurnManagerSpec, names: readonly string[], seed: number, count: number, firstComment: TurnContext["lastComment"] = null): string[] {
   const manager = createTurnManager(spec, names, seed);
-  return Array.from({ length: count }, () => manager.next());
+  return Array.from({ length: count }, (_, turn) => manager.next(turn === 0 ? { lastComment: firstComment } : noContext));
 }

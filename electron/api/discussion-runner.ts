@@ -144,6 +144,13 @@ export class DiscussionRunner {
     }
   }
 
+  chooseSpeaker(id: string, speaker: string): void {
+    const live = this.get(id);
+    const question = live.discussion?.awaitingSpeaker;
+    if (live.finished || !question) throw new StudioError("conflict", `discussion ${id} is not waiting for a speaker to be picked`);
+    if (!live.discussion?.chooseSpeaker(speaker)) throw new StudioError("bad-request", `${speaker} is not one of the participants (${question.candidates.join(", ")})`);
+  }
+
   snapshot(id: string, sinceIndex: number): DiscussionSnapshot {
     return this.get(id).snapshot(sinceIndex);
   }

@@ -1,5 +1,5 @@
 import type { DiscussionEvent } from "../../shared/domain/events.js";
-import type { DiscussionSnapshot, DiscussionStatus, LoggedEntry, StudioEvent } from "../../shared/contract.js";
+import type { DiscussionSnapshot, DiscussionStatus, LoggedEntry, SpeakerQuestionInfo, StudioEvent } from "../../shared/contract.js";
 import type { Discussion } from "../engine/discussion.js";
 
 /** What the runner adds to the engine's events: a change of pause or human-turn state. */
@@ -17,6 +17,7 @@ export class LiveDiscussion {
   discussion: Discussion | null = null;
   status: DiscussionStatus;
   awaitingHuman: string | null = null;
+  awaitingSpeaker: SpeakerQuestionInfo | null = null;
   error: string | null = null;
   seq = 0;
   private readonly comments: LoggedEntry[] = [];
@@ -65,19 +66,27 @@ export class LiveDiscussion {
         return { name: "discussion.silentTurn", payload: { ...base, turn: event.turn, speaker: event.speaker, stats: event.stats } };
       case "warning":
         return { name: "discussion.warning", payload: { ...base, message: event.message } };
+      case "speaker-question":
+        this.awaitingSpeaker = { turn: event.turn, candidates: event.candidates, deadline: event.deadline };
+        return { name: "discussion.speakerQuestion", payload: { ...base, ...this.awaitingSpeaker } };
+      case "speaker-chosen":
+        this.awaitingSpeaker = null;
+        return { name: "discussion.speakerChosen", payload: { ...base, turn: event.turn, speaker: event.speaker, by: event.by } };
       case "end":
         this.status = event.reason;
         this.currentTurn = null;
         this.awaitingHuman = null;
+        this.awaitingSpeaker = null;
         return { name: "discussion.end", payload: { ...base, reason: event.reason } };
       case "error":
         this.status = "failed";
         this.error = event.message;
         this.currentTurn = null;
         this.awaitingHuman = null;
+        this.awaitingSpeaker = null;
         return { name: "discussion.error", payload: { ...base, message: event.message } };
       case "status":
-        return { name: "discussion.status", payload: { ...base, status: this.status, awaitingHuman: this.awaitingHuman } };
+        return { name: "discussion.status", payload: { ...base, status: this.status, awaitingHuman: this.awaitingHuman, awaitingSpeaker: this.awaitingSpeaker } };
     }
   }
 
@@ -94,6 +103,7 @@ export class LiveDiscussion {
       designName: this.designName,
       status: this.status,
       awaitingHuman: this.awaitingHuman,
+      awaitingSpeaker: this.awaitingSpeaker,
       commentCount: this.comments.length,
       currentTurn: this.currentTurn ? { ...this.currentTurn, prompt: this.currentTurn.prompt && { ...this.currentTurn.prompt } } : null,
       error: this.error,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readJsonFile } from "./read-json-file.js";
 import { readFile } from "node:fs/promises";
-import { designFileSchema, discussionDesignSchema, promptStyleSchema, type Actor, type DesignFile, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
+import { designFileSchema, discussionDesignSchema, promptStyleSchema, turnManagerSpecSchema, type Actor, type DesignFile, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
 import { isPyBlank } from "../../shared/textwrap.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { parsePersonasFile } from "../storage/personas-file.js";
@@ -129,7 +129,11 @@ export function chooseUsers(pool: Persona[], users: string, moderator: string | 
   });
 }
 
-/** `round-robin`, `random-weighted[:p]` or `random-weighted:syndisco-2.0[:p]` (SynDisco 2.0.x's real order). */
+/**
+ * `round-robin`, `random-weighted[:p]`, `random-weighted:syndisco-2.0[:p]` (SynDisco 2.0.x's
+ * real order), `talkativeness[:pMention]` (weights come from a design file), `llm-selected`
+ * (the design's model chooses). Manual turn-taking needs the app: nobody picks on the command line.
+ */
 export function parseTurnManager(value: string): TurnManagerSpec {
   const [kind, ...rest] = value.split(":");
   if (kind === "round-robin" && rest.length === 0) return { kind: "round-robin" };
@@ -145,7 +149,13 @@ export function parseTurnManager(value: string): TurnManagerSpec {
     }
     return { kind: "random-weighted", pRespond, variant };
   }
-  throw new CliError(`--turn-manager must be round-robin, random-weighted[:p] or random-weighted:syndisco-2.0, got "${value}"`);
+  if (kind === "talkativeness" && rest.length <= 1) {
+    const pMention = rest[0] === undefined ? 0.8 : Number(rest[0]);
+    if (rest[0]?.trim() === "" || !Number.isFinite(pMention) || pMention < 0 || pMention > 1) throw new CliError(`--turn-manager ${value}: the mention probability must be a number from 0 to 1`);
+    return { kind: "talkativeness", weights: {}, pMention };
+  }
+  if (kind === "llm-selected" && rest.length === 0) return turnManagerSpecSchema.parse({ kind: "llm-selected" });
+  throw new CliError(`--turn-manager must be round-robin, random-weighted[:p], random-weighted:syndisco-2.0, talkativeness[:p] or llm-selected, got "${value}"`);
 }
 
 /** `--seed-comment "<author>: <text>"`: the text is everything after ": ", kept exactly (a trailing space too). */

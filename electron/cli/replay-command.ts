@@ -30,6 +30,8 @@ export const replayCommand: CliCommand = {
       threads: record.runtime.threads,
       contextSize: record.runtime.contextSize,
       quiet: values.quiet,
+      // What a person picked in manual turn-taking cannot be asked again: it is taken from the record.
+      replaySpeakerChoices: record.speakerChoices ?? [],
       servers: cliServerProfiles(values),
     });
     if (result.error) process.stderr.write(`error: ${result.error}\n`);

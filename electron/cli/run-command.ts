@@ -24,7 +24,10 @@ ${serverFlagsHelp}
   --window <n>                 history window: comments each speaker sees (default 5)
   --turn-manager <kind>        round-robin | random-weighted[:p] (default round-robin);
                                random-weighted:syndisco-2.0 is the order SynDisco 2.0.x really drew
-                               (p has no effect there), for replicating studies run with it
+                               (p has no effect there), for replicating studies run with it;
+                               talkativeness[:p] answers mentions with probability p (weights from a
+                               design file); llm-selected lets the design's model name each speaker.
+                               A design whose turns a person picks (manual) runs its fallback here.
   --seed-comment "<a>: <text>" a seed comment by author a, the text exactly as given (repeatable)
   --prompt-style <style>       syndisco-2.0 (default: 2.0.x prompts, legacy file) or syndisco-2.2
                                (2.2's prompts, a 2.1+ file with each comment's prompt)

@@ -1,4 +1,4 @@
-import type { DiscussionDesign } from "../../shared/domain/index.js";
+import type { DiscussionDesign, SpeakerChoice } from "../../shared/domain/index.js";
 import { ModelRegistry } from "../llm/model-registry.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { ModelFileError } from "../llm/gguf-file.js";
@@ -15,6 +15,8 @@ export interface CliRunSettings {
   threads?: number;
   contextSize?: number;
   quiet?: boolean;
+  /** A replay's recorded speaker choices. */
+  replaySpeakerChoices?: readonly SpeakerChoice[];
   /** The server profiles references may name (cliServerProfiles). */
   servers: ServerProfileSource;
 }
@@ -38,6 +40,7 @@ export async function runDesignFromCli(design: DiscussionDesign, settings: CliRu
       registry,
       outputDirectory: settings.outputDirectory,
       signal: controller.signal,
+      replaySpeakerChoices: settings.replaySpeakerChoices,
       runtime: { app: appVersion, gpu, threads, contextSize },
       onEvent: settings.quiet ? undefined : (event) => printer.handle(event),
     });

@@ -1,5 +1,6 @@
 import type { Actor, DiscussionDesign, Sampling } from "../../shared/domain/index.js";
 import { samplingSchema } from "../../shared/domain/sampling.js";
+import { personaSchema } from "../../shared/domain/persona.js";
 import { modelDisplayName, modelRefKey, type ModelRef } from "../../shared/domain/model-ref.js";
 
 /** The actors the turn manager chooses from, in order (the moderator too when the design says so). */
@@ -17,10 +18,26 @@ export function actorModel(design: DiscussionDesign, actor: Actor): ModelRef {
   return actor.model ?? design.model;
 }
 
-/** Every distinct model a design uses, keyed by a stable identity string. */
+/**
+ * The LLM-selected turn manager as an actor, so the model resolvers that serve actors serve it
+ * too (its model is loaded with the design's). Null for every other turn manager.
+ */
+export function turnManagerActor(design: DiscussionDesign): Actor | null {
+  if (design.turnManager.kind !== "llm-selected") return null;
+  return {
+    persona: personaSchema.parse({ username: "@turn-manager" }),
+    role: "user",
+    context: "",
+    instructions: "",
+    model: design.turnManager.model ?? design.model,
+  };
+}
+
+/** Every distinct model a design uses (the LLM-selected turn manager's too), keyed by a stable identity string. */
 export function designModels(design: DiscussionDesign): Map<string, ModelRef> {
   const models = new Map<string, ModelRef>();
-  for (const actor of [...design.participants, ...(design.moderator ? [design.moderator] : [])]) {
+  const selector = turnManagerActor(design);
+  for (const actor of [...design.participants, ...(design.moderator ? [design.moderator] : []), ...(selector ? [selector] : [])]) {
     if (actor.role === "human") continue;
     const ref = actorModel(design, actor);
     models.set(modelKey(ref), ref);

@@ -7,8 +7,9 @@ import { AsyncQueue } from "./async-queue.js";
 import { RunGate } from "./run-gate.js";
 import { promptStyle, type PromptStyleDefinition } from "./prompt-styles.js";
 import { isPyBlank, pyStrip } from "../../shared/textwrap.js";
-import { createTurnManager } from "../../shared/turn-managers.js";
-import { actorModel, actorSampling, turnOrder } from "./design-helpers.js";
+import type { SpeakerChoice } from "../../shared/domain/turn-manager.js";
+import { actorModel, actorSampling, turnManagerActor, turnOrder } from "./design-helpers.js";
+import { createSpeakerSelector, selectorSequenceKey } from "./speaker-selection.js";
 
 export interface DiscussionOptions {
   id?: string;
@@ -16,6 +17,16 @@ export interface DiscussionOptions {
   modelFor: (actor: Actor) => ChatModel;
   signal?: AbortSignal;
   startPaused?: boolean;
+  /** A replay's recorded speaker choices: what a person picked is picked again. */
+  replaySpeakerChoices?: readonly SpeakerChoice[];
+}
+
+/** A manual turn manager waiting for the person watching to pick the speaker. */
+export interface SpeakerQuestion {
+  turn: number;
+  candidates: string[];
+  /** When the fallback manager takes over (ISO time); null waits as long as it takes. */
+  deadline: string | null;
 }
 
 export interface RecordedComment {
@@ -36,6 +47,8 @@ export class Discussion {
   readonly id: string;
   readonly turnManagerSeed: number;
   readonly speakers: string[] = [];
+  /** How each turn's speaker was decided, for LLM-selected and manual managers. */
+  readonly speakerChoices: SpeakerChoice[] = [];
   readonly records: RecordedComment[] = [];
   private readonly history: { name: string; text: string }[] = [];
   private readonly queue = new AsyncQueue<DiscussionEvent>();
@@ -43,6 +56,7 @@ export class Discussion {
   private readonly abort = new AbortController();
   private humanInput: { speaker: string; resolve: (text: string) => void } | null = null;
   private readonly style: PromptStyleDefinition;
+  private speakerQuestion: (SpeakerQuestion & { resolve: (name: string | null) => void }) | null = null;
   private started = false;
 
   constructor(
@@ -77,12 +91,26 @@ export class Discussion {
   stop(): void {
     this.abort.abort();
     this.humanInput?.resolve("");
+    this.speakerQuestion?.resolve(null);
   }
   get isPaused(): boolean {
     return this.gate.isPaused;
   }
   get awaitingHuman(): string | null {
     return this.humanInput?.speaker ?? null;
+  }
+
+  get awaitingSpeaker(): SpeakerQuestion | null {
+    if (!this.speakerQuestion) return null;
+    const { resolve: _resolve, ...question } = this.speakerQuestion;
+    return question;
+  }
+
+  /** The person's pick for a manual turn. Returns false when nobody is being asked or the name is not a candidate. */
+  chooseSpeaker(name: string): boolean {
+    if (!this.speakerQuestion?.candidates.includes(name)) return false;
+    this.speakerQuestion.resolve(name);
+    return true;
   }
 
   /** Answers a human participant's turn. Returns false when no human is being asked. */
@@ -102,12 +130,26 @@ export class Discussion {
         this.log({ name: seed.author, text: seed.text, model: "hardcoded", role: "seed", turn: -1 }, null);
       }
       const order = turnOrder(this.design);
-      const turnManager = createTurnManager(this.design.turnManager, order.map((a) => a.persona.username), this.turnManagerSeed);
+      const selectorActor = turnManagerActor(this.design);
+      const selector = createSpeakerSelector(this.design.turnManager, {
+        names: order.map((a) => a.persona.username),
+        seed: this.turnManagerSeed,
+        discussionId: this.id,
+        model: selectorActor ? this.options.modelFor(selectorActor) : undefined,
+        askPerson: (ask, askSignal) => this.askSpeaker(ask, askSignal),
+        replay: this.options.replaySpeakerChoices,
+      });
       for (let turn = 0; turn < this.design.turns && !signal.aborted; turn++) {
         await this.gate.beforeTurn(signal);
         if (signal.aborted) break;
-        const name = turnManager.next();
+        const choice = await selector.choose({ turn, history: this.history, signal });
+        if (signal.aborted) break;
+        const name = choice.speaker;
         this.speakers.push(name);
+        if (this.design.turnManager.kind === "llm-selected" || this.design.turnManager.kind === "manual") {
+          this.speakerChoices.push(choice);
+          this.queue.push({ type: "speaker-chosen", discussionId: this.id, ...choice });
+        }
         const speaker = order.find((actor) => actor.persona.username === name) as Actor;
         const spoke = await this.takeTurn(speaker, turn, signal, "turn");
         if (spoke && this.design.moderator && !signal.aborted) await this.takeTurn(this.design.moderator, turn, signal, "answer");
@@ -175,10 +217,31 @@ export class Discussion {
     return new Promise((resolve) => (this.humanInput = { speaker, resolve }));
   }
 
+  /** Asks the person watching to pick the speaker; null when the time runs out or the run stops. */
+  private askSpeaker(ask: { turn: number; candidates: string[]; timeoutSeconds: number | null }, signal: AbortSignal): Promise<string | null> {
+    if (signal.aborted) return Promise.resolve(null);
+    const deadline = ask.timeoutSeconds === null ? null : new Date(Date.now() + ask.timeoutSeconds * 1000).toISOString();
+    return new Promise((resolve) => {
+      const timer = ask.timeoutSeconds === null ? null : setTimeout(() => finish(null), ask.timeoutSeconds * 1000);
+      const finish = (name: string | null) => {
+        if (timer) clearTimeout(timer);
+        this.speakerQuestion = null;
+        resolve(name);
+      };
+      this.speakerQuestion = { turn: ask.turn, candidates: ask.candidates, deadline, resolve: finish };
+      this.queue.push({ type: "speaker-question", discussionId: this.id, turn: ask.turn, candidates: ask.candidates, deadline });
+    });
+  }
+
   private async releaseSequences(): Promise<void> {
     const actors = [...this.design.participants, ...(this.design.moderator ? [this.design.moderator] : [])];
     const models = new Set(actors.filter((a) => a.role !== "human").map((actor) => this.options.modelFor(actor)));
     const keys = actors.map((actor) => `${this.id}:${actor.persona.username}`);
+    const selector = turnManagerActor(this.design);
+    if (selector) {
+      models.add(this.options.modelFor(selector));
+      keys.push(selectorSequenceKey(this.id));
+    }
     await Promise.all([...models].map((model) => model.releaseSequences(keys)));
   }
 }

@@ -91,7 +91,9 @@ export class ExperimentRunner {
       else queue.push(planned);
     }
     await writeManifest(outputDirectory, [...this.rows.values()]);
-    const sequencesPerDiscussion = this.options.sequencesPerDiscussion ?? this.spec.usersPerDiscussion + 1;
+    // Users, a moderator, and an LLM-selected turn manager's own sequence where a condition has one.
+    const selectorSequence = this.spec.conditions.turnManagers.some((manager) => manager.spec.kind === "llm-selected") ? 1 : 0;
+    const sequencesPerDiscussion = this.options.sequencesPerDiscussion ?? this.spec.usersPerDiscussion + 1 + selectorSequence;
     const registry = new ModelRegistry({ ...this.options.registry, sequences: this.options.parallel * sequencesPerDiscussion });
     this.startedAt = performance.now();
     this.emitProgress();

@@ -1,4 +1,4 @@
-import type { DiscussionDesign, DiscussionEvent } from "../../shared/domain/index.js";
+import type { DiscussionDesign, DiscussionEvent, SpeakerChoice } from "../../shared/domain/index.js";
 import { DiscussionRecorder, type RunPaths } from "../storage/run-files.js";
 import type { ModelRegistry } from "../llm/model-registry.js";
 import { Discussion } from "./discussion.js";
@@ -11,6 +11,8 @@ export interface RecordedRunOptions {
   startPaused?: boolean;
   runtime: { app: string; gpu: string; threads: number; contextSize: number };
   onEvent?: (event: DiscussionEvent) => void;
+  /** A replay's recorded speaker choices (what a person picked in manual turn-taking). */
+  replaySpeakerChoices?: readonly SpeakerChoice[];
   /** Receives the discussion as soon as it exists, to pause, step or answer human turns. */
   onDiscussion?: (discussion: Discussion) => void;
 }
@@ -25,7 +27,7 @@ export interface RecordedRunResult {
 /** Runs a discussion while journaling every event; writes the SynDisco file and run record at the end. */
 export async function runRecordedDiscussion(design: DiscussionDesign, options: RecordedRunOptions): Promise<RecordedRunResult> {
   const modelFor = await options.registry.prepare(design);
-  const discussion = new Discussion(design, { id: options.id, modelFor, signal: options.signal, startPaused: options.startPaused });
+  const discussion = new Discussion(design, { id: options.id, modelFor, signal: options.signal, startPaused: options.startPaused, replaySpeakerChoices: options.replaySpeakerChoices });
   options.onDiscussion?.(discussion);
   const speakingActors = [...design.participants, ...(design.moderator ? [design.moderator] : [])].filter((actor) => actor.role !== "human");
   const models = [...new Set(speakingActors.map(modelFor))].map((model) => model.identity);

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Actor, DiscussionDesign } from "../../shared/domain/index.js";
 import type { ModelRef } from "../../shared/domain/model-ref.js";
-import { actorModel, designModels, modelKey } from "../engine/design-helpers.js";
+import { actorModel, designModels, modelKey, turnManagerActor } from "../engine/design-helpers.js";
+import { ModelFileError } from "./gguf-file.js";
 import type { ChatModel } from "./types.js";
 import { LlamaChatModel, type LlamaChatModelOptions } from "./llama-chat-model.js";
 
@@ -30,9 +31,17 @@ export class ModelRegistry {
   /** Loads what a design needs and returns the actor-to-model resolver the engine takes. */
   async prepare(design: DiscussionDesign): Promise<(actor: Actor) => ChatModel> {
     const models = designModels(design);
-    const actorCount = design.participants.length + (design.moderator ? 1 : 0);
+    // The LLM-selected turn manager reads in a sequence of its own.
+    const actorCount = design.participants.length + (design.moderator ? 1 : 0) + (design.turnManager.kind === "llm-selected" ? 1 : 0);
     const loaded = new Map<string, ChatModel>();
-    await Promise.all([...models].map(async ([key, ref]) => loaded.set(key, await this.load(ref, this.options.sequences ?? actorCount))));
+    const selector = turnManagerActor(design);
+    const selectorKey = selector && modelKey(actorModel(design, selector));
+    const named = (key: string) => (error: unknown) => {
+      // The turn manager's own model is not any speaker's: say whose it is.
+      if (key === selectorKey && error instanceof ModelFileError) throw new ModelFileError(`the LLM-selected turn manager's model: ${error.message}`);
+      throw error;
+    };
+    await Promise.all([...models].map(async ([key, ref]) => loaded.set(key, await this.load(ref, this.options.sequences ?? actorCount).catch(named(key)))));
     // Resolved from what this call loaded, so a later unload elsewhere cannot pull a model from under a running discussion.
     return (actor) => {
       const model = loaded.get(modelKey(actorModel(design, actor)));

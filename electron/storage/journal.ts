@@ -1,6 +1,6 @@
 import { open, readFile, type FileHandle } from "node:fs/promises";
 import { z } from "zod";
-import { commentSchema, commentStatsSchema, discussionDesignSchema, modelIdentitySchema } from "../../shared/domain/index.js";
+import { commentSchema, commentStatsSchema, discussionDesignSchema, modelIdentitySchema, speakerChoiceSchema } from "../../shared/domain/index.js";
 
 export const runtimeSchema = z.object({
   app: z.string(),
@@ -21,6 +21,8 @@ export const journalEntrySchema = z.discriminatedUnion("kind", [
     runtime: runtimeSchema,
   }),
   z.object({ kind: z.literal("turn"), turn: z.number().int(), speaker: z.string() }),
+  /** How an LLM-selected or manual turn manager chose a speaker (with the LLM's prompt and answer). */
+  z.object({ kind: z.literal("choice"), choice: speakerChoiceSchema }),
   z.object({ kind: z.literal("comment"), index: z.number().int(), comment: commentSchema, stats: commentStatsSchema.nullable() }),
   z.object({ kind: z.literal("silent-turn"), turn: z.number().int(), speaker: z.string(), stats: commentStatsSchema }),
   z.object({ kind: z.literal("end"), reason: z.enum(["completed", "stopped", "failed"]), at: z.string() }),

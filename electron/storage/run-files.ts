@@ -82,6 +82,10 @@ function journalEntryFor(event: DiscussionEvent): JournalEntry | null {
   switch (event.type) {
     case "turn-start":
       return { kind: "turn", turn: event.turn, speaker: event.speaker };
+    case "speaker-chosen": {
+      const { type: _type, discussionId: _id, ...choice } = event;
+      return { kind: "choice", choice };
+    }
     case "comment":
       return { kind: "comment", index: event.index, comment: event.comment, stats: event.stats };
     case "silent-turn":
@@ -99,7 +103,9 @@ export function summarizeJournal(entries: readonly JournalEntry[], status: RunRe
   const comments: RunRecord["comments"] = [];
   const logged: { name: string; text: string; model: string }[] = [];
   const speakers: string[] = [];
+  const speakerChoices: RunRecord["speakerChoices"] = [];
   for (const entry of entries) {
+    if (entry.kind === "choice") speakerChoices.push(entry.choice);
     if (entry.kind === "comment") {
       comments.push({ name: entry.comment.name, turn: entry.comment.turn, logged: true, stats: entry.stats });
       logged.push(entry.comment);
@@ -120,6 +126,7 @@ export function summarizeJournal(entries: readonly JournalEntry[], status: RunRe
     design: start.design,
     turnManagerSeed: start.turnManagerSeed,
     speakers,
+    ...(speakerChoices.length > 0 ? { speakerChoices } : {}),
     models: start.models,
     runtime: start.runtime,
     comments,

@@ -1,4 +1,4 @@
-import type { DiscussionSnapshot, LoggedEntry, StudioEvent } from "../../shared/contract.js";
+import type { DiscussionSnapshot, LoggedEntry, SpeakerQuestionInfo, StudioEvent } from "../../shared/contract.js";
 import type { StudioClient } from "./studio-client.js";
 import { Listeners } from "./transport.js";
 
@@ -6,6 +6,8 @@ export interface DiscussionView {
   discussionId: string;
   status: DiscussionSnapshot["status"] | "unknown";
   awaitingHuman: string | null;
+  /** A manual turn manager asking the person watching to pick the speaker. */
+  awaitingSpeaker: SpeakerQuestionInfo | null;
   /** Logged comments by index, without gaps once in sync. */
   comments: LoggedEntry[];
   currentTurn: DiscussionSnapshot["currentTurn"];
@@ -31,7 +33,7 @@ export class DiscussionWatch {
     private readonly client: StudioClient,
     readonly discussionId: string,
   ) {
-    this.view = { discussionId, status: "unknown", awaitingHuman: null, comments: [], currentTurn: null, error: null, warnings: [], seq: 0 };
+    this.view = { discussionId, status: "unknown", awaitingHuman: null, awaitingSpeaker: null, comments: [], currentTurn: null, error: null, warnings: [], seq: 0 };
     this.unsubscribe.push(client.onEvent((event) => this.receive(event)));
     this.unsubscribe.push(
       client.onConnection((state) => {
@@ -60,6 +62,7 @@ export class DiscussionWatch {
     Object.assign(this.view, {
       status: snapshot.status,
       awaitingHuman: snapshot.awaitingHuman,
+      awaitingSpeaker: snapshot.awaitingSpeaker,
       currentTurn: snapshot.currentTurn,
       error: snapshot.error,
       seq: Math.max(this.view.seq, snapshot.seq),
@@ -116,6 +119,13 @@ export class DiscussionWatch {
       case "discussion.status":
         view.status = event.payload.status;
         view.awaitingHuman = event.payload.awaitingHuman;
+        view.awaitingSpeaker = event.payload.awaitingSpeaker;
+        break;
+      case "discussion.speakerQuestion":
+        view.awaitingSpeaker = { turn: event.payload.turn, candidates: event.payload.candidates, deadline: event.payload.deadline };
+        break;
+      case "discussion.speakerChosen":
+        view.awaitingSpeaker = null;
         break;
       case "discussion.warning":
         view.warnings.push(event.payload.message);
@@ -124,6 +134,7 @@ export class DiscussionWatch {
         view.status = event.payload.reason;
         view.currentTurn = null;
         view.awaitingHuman = null;
+        view.awaitingSpeaker = null;
         break;
       case "discussion.error":
         view.status = "failed";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { personaSchema } from "./persona.js";
 import { samplingSchema } from "./sampling.js";
 import { modelRefSchema } from "./model-ref.js";
-import { turnManagerSpecSchema } from "./turn-manager.js";
+import { turnManagerSpecSchema, type TurnManagerSpec } from "./turn-manager.js";
 
 export const actorRoleSchema = z.enum(["user", "moderator", "annotator", "human"]);
 export type ActorRole = z.infer<typeof actorRoleSchema>;
@@ -45,7 +45,7 @@ export const discussionDesignSchema = z
     model: modelRefSchema,
     sampling: samplingSchema.default(samplingSchema.parse({})),
   })
-  .superRefine(distinctActors);
+  .superRefine(designChecks);
 export type DiscussionDesign = z.infer<typeof discussionDesignSchema>;
 export type DiscussionDesignInput = z.input<typeof discussionDesignSchema>;
 
@@ -53,11 +53,32 @@ export type DiscussionDesignInput = z.input<typeof discussionDesignSchema>;
  * A design file whose model may be left out: the bundled example, or a file `cli run` gets with
  * `--model`. The model is chosen when it runs.
  */
-export const designFileSchema = z.object({ ...discussionDesignSchema.shape, model: modelRefSchema.optional() }).superRefine(distinctActors);
+export const designFileSchema = z.object({ ...discussionDesignSchema.shape, model: modelRefSchema.optional() }).superRefine(designChecks);
 export type DesignFile = z.infer<typeof designFileSchema>;
 
+interface DesignShape {
+  participants: Actor[];
+  moderator: Actor | null;
+  moderatorInTurnOrder: boolean;
+  turnManager: TurnManagerSpec;
+}
+
+function designChecks(design: DesignShape, ctx: z.RefinementCtx): void {
+  distinctActors(design, ctx);
+  someoneTalks(design, ctx);
+}
+
+/** A talkativeness manager (or a manual one's fallback) with every weight 0 would have nobody to draw. */
+function someoneTalks(design: DesignShape, ctx: z.RefinementCtx): void {
+  const manager = design.turnManager.kind === "manual" ? design.turnManager.fallback : design.turnManager;
+  if (manager.kind !== "talkativeness") return;
+  const speakers = [...design.participants, ...(design.moderator && design.moderatorInTurnOrder ? [design.moderator] : [])].map((actor) => actor.persona.username);
+  const total = speakers.reduce((sum, name) => sum + (Object.hasOwn(manager.weights, name) ? (manager.weights[name] as number) : 1), 0);
+  if (total <= 0) ctx.addIssue({ code: "custom", path: ["turnManager", "weights"], message: "every participant's talkativeness is 0: give at least one a positive weight" });
+}
+
 /** Each person takes part once: no participant twice, and the moderator is not also a participant. */
-function distinctActors(design: { participants: Actor[]; moderator: Actor | null }, ctx: z.RefinementCtx): void {
+function distinctActors(design: DesignShape, ctx: z.RefinementCtx): void {
   const names = design.participants.map((actor) => actor.persona.username);
   const seen = new Set<string>();
   for (const name of names) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commentSchema, commentStatsSchema } from "./comment.js";
+import { speakerChoiceSchema } from "./turn-manager.js";
 
 export const discussionEventSchema = z.discriminatedUnion("type", [
   z.object({
@@ -38,6 +39,10 @@ export const discussionEventSchema = z.discriminatedUnion("type", [
     stats: commentStatsSchema,
   }),
   z.object({ type: z.literal("warning"), discussionId: z.string(), message: z.string() }),
+  /** A manual turn manager asks the person watching to pick the speaker. */
+  z.object({ type: z.literal("speaker-question"), discussionId: z.string(), turn: z.number().int(), candidates: z.array(z.string()), deadline: z.string().nullable() }),
+  /** How an LLM-selected or manual manager decided this turn's speaker (before its turn-start). */
+  speakerChoiceSchema.extend({ type: z.literal("speaker-chosen"), discussionId: z.string() }),
   z.object({
     type: z.literal("end"),
     discussionId: z.string(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { discussionDesignSchema } from "./design.js";
 import { commentStatsSchema } from "./comment.js";
+import { speakerChoiceSchema } from "./turn-manager.js";
 
 export const modelIdentitySchema = z.object({
   displayName: z.string(),
@@ -33,6 +34,8 @@ export const runRecordSchema = z.object({
   /** Seed of the turn manager's generator, and the speakers it drew, in order. */
   turnManagerSeed: z.number().int().nonnegative(),
   speakers: z.array(z.string()),
+  /** How each speaker was chosen, where a model or a person chose (LLM-selected and manual managers). */
+  speakerChoices: z.array(speakerChoiceSchema).optional(),
   models: z.array(modelIdentitySchema),
   runtime: z.object({
     app: z.string(),

@@ -180,6 +180,39 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect((await failure(client.call("discussion.stop", { discussionId: "nope" }))).code).toBe("not-found");
   });
 
+  it("manual turn-taking: the run asks who speaks (event and snapshot), takes the pick, refuses a stranger, and records it", async () => {
+    const design = testDesign(modelPath, { turns: 1, moderator: null, turnManager: { kind: "manual", timeoutSeconds: null, fallback: { kind: "round-robin" } } });
+    const asked = collectUntil(client, (event) => event.name === "discussion.speakerQuestion");
+    const { discussionId } = await client.call("discussion.start", { design });
+    const end = collectUntil(client, isEndOf(discussionId));
+    const question = { turn: 0, candidates: ["Ann", "Bo", "Cy"], deadline: null };
+    expect((await asked.done).at(-1)).toMatchObject({ name: "discussion.speakerQuestion", payload: { discussionId, ...question } });
+    expect((await client.call("discussion.subscribe", { discussionId, sinceIndex: 0 })).awaitingSpeaker).toEqual(question);
+    expect((await failure(client.call("discussion.chooseSpeaker", { discussionId, speaker: "Zed" }))).code).toBe("bad-request");
+    expect(await client.call("discussion.chooseSpeaker", { discussionId, speaker: "Cy" })).toEqual({ accepted: true });
+    const events = (await end.done).filter((event) => "discussionId" in event.payload && event.payload.discussionId === discussionId);
+    expect(events.find((event) => event.name === "discussion.speakerChosen")?.payload).toMatchObject({ turn: 0, speaker: "Cy", by: "person" });
+    expect(events.flatMap((event) => (event.name === "discussion.turnStart" ? [event.payload.speaker] : []))).toEqual(["Cy"]);
+    expect((await failure(client.call("discussion.chooseSpeaker", { discussionId, speaker: "Ann" }))).code).toBe("conflict");
+    expect((await client.call("library.open", { id: discussionId })).record?.speakerChoices).toEqual([{ turn: 0, speaker: "Cy", by: "person" }]);
+  });
+
+  it("LLM-selected: previews the first choice with its prompt; a missing turn-manager model is named before anything runs", async () => {
+    const preview = await client.call("discussion.previewSpeaker", { design: testDesign(modelPath, { turnManager: { kind: "llm-selected" } }) });
+    expect(preview).toMatchObject({ turn: 0, by: "llm" });
+    expect(["Ann", "Bo", "Cy", "Mod"]).toContain(preview.speaker);
+    expect(preview.prompt?.user).toContain("The park should open later.");
+    expect(JSON.parse(preview.reply ?? "")).toEqual({ next_speaker: preview.speaker });
+    const before = (await client.call("discussion.list", {})).discussions.length;
+    const missing = testDesign(modelPath, { turnManager: { kind: "llm-selected", model: { backend: "llama", path: "/no/such/selector.gguf" } } });
+    for (const call of [client.call("discussion.start", { design: missing }), client.call("discussion.previewSpeaker", { design: missing })]) {
+      const error = await failure(call);
+      expect(error.code).toBe("bad-request");
+      expect(error.message).toMatch(/turn manager's model: model file not found: \/no\/such\/selector\.gguf/);
+    }
+    expect((await client.call("discussion.list", {})).discussions).toHaveLength(before);
+  });
+
   it("answers an unknown command and a malformed input with bad-request", async () => {
     const unknown = await harness.studio.router.invoke("personas.destroyAll", {});
     expect(unknown).toMatchObject({ ok: false, error: { code: "bad-request" } });

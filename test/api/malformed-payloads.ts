@@ -30,6 +30,8 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "discussion.resume": { discussionId: "x" },
     "discussion.step": { discussionId: "x" },
     "discussion.submitHumanComment": { discussionId: "x", text: "hi" },
+    "discussion.chooseSpeaker": { discussionId: "x", speaker: "Ann" },
+    "discussion.previewSpeaker": { design },
     "discussion.subscribe": { discussionId: "x", sinceIndex: 0 },
     "discussion.list": {},
     "library.list": {},

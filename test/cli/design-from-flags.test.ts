@@ -15,7 +15,13 @@ describe("--turn-manager", () => {
     expect(parseTurnManager("random-weighted:syndisco-2.0:0.7")).toEqual({ kind: "random-weighted", pRespond: 0.7, variant: "syndisco-2.0" });
   });
 
-  it.each(["random-weighted:", "random-weighted: ", "random-weighted:1.5", "random-weighted:x", "random-weighted:0.5:0.5", "round-robin:1", "chaos"])(
+  it("reads talkativeness[:pMention] and llm-selected (the design's model chooses)", () => {
+    expect(parseTurnManager("talkativeness")).toEqual({ kind: "talkativeness", weights: {}, pMention: 0.8 });
+    expect(parseTurnManager("talkativeness:0.25")).toEqual({ kind: "talkativeness", weights: {}, pMention: 0.25 });
+    expect(parseTurnManager("llm-selected")).toEqual({ kind: "llm-selected", window: 5, allowRepeat: false, instructions: "", temperature: 0 });
+  });
+
+  it.each(["random-weighted:", "random-weighted: ", "random-weighted:1.5", "random-weighted:x", "random-weighted:0.5:0.5", "round-robin:1", "chaos", "talkativeness:", "talkativeness:2", "llm-selected:x", "manual"])(
     "refuses %j with a message naming the flag",
     (value) => {
       expect(() => parseTurnManager(value)).toThrow(/--turn-manager/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { turnManagerSpecSchema } from "../../shared/domain/turn-manager.js";
+import { automaticTurnManagerSpecSchema, turnManagerSpecSchema } from "../../shared/domain/turn-manager.js";
 import { RandomWeightedTurnManager, RoundRobinTurnManager, SyndiscoRandomWeightedTurnManager, createTurnManager, previewSpeakers } from "../../shared/turn-managers.js";
 
 const names = ["Ann", "Bo", "Cy", "Dee", "Eve", "Fin", "Gus"];
@@ -58,7 +58,7 @@ function answerBackShare(speakers: readonly string[]): number {
 
 describe("RandomWeighted, variant syndisco-2.0 (what SynDisco 2.0.7/2.0.8 really do)", () => {
   it.each([0, 0.5, 0.9])("with p=%s the A,B,A share is 1/(n-1), as in 2.0.x where p_respond has no effect", (p) => {
-    const spec = turnManagerSpecSchema.parse({ kind: "random-weighted", pRespond: p, variant: "syndisco-2.0" });
+    const spec = automaticTurnManagerSpecSchema.parse({ kind: "random-weighted", pRespond: p, variant: "syndisco-2.0" });
     const speakers = previewSpeakers(spec, names, 4321, 10_000);
     const share = answerBackShare(speakers);
     expect(share).toBeGreaterThan(1 / (names.length - 1) - 0.015);
@@ -82,7 +82,7 @@ describe("RandomWeighted, variant syndisco-2.0 (what SynDisco 2.0.7/2.0.8 really
   });
 
   it("is replayable from its seed; a lone participant keeps the floor", () => {
-    const spec = turnManagerSpecSchema.parse({ kind: "random-weighted", variant: "syndisco-2.0" });
+    const spec = automaticTurnManagerSpecSchema.parse({ kind: "random-weighted", variant: "syndisco-2.0" });
     expect(previewSpeakers(spec, names, 3, 30)).toEqual(previewSpeakers(spec, names, 3, 30));
     expect(createTurnManager(spec, names, 3)).toBeInstanceOf(SyndiscoRandomWeightedTurnManager);
     expect(draw(new SyndiscoRandomWeightedTurnManager(["Solo"], 1), 3)).toEqual(["Solo", "Solo", "Solo"]);

@@ -1,6 +1,7 @@
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 import type { LiveDiscussion } from "../live-discussion.js";
+import { previewFirstSpeaker } from "../speaker-preview.js";
 
 type DiscussionHandlers = Pick<
   Handlers,
@@ -10,13 +11,15 @@ type DiscussionHandlers = Pick<
   | "discussion.resume"
   | "discussion.step"
   | "discussion.submitHumanComment"
+  | "discussion.chooseSpeaker"
+  | "discussion.previewSpeaker"
   | "discussion.subscribe"
   | "discussion.list"
 >;
 
 const controlResult = (live: LiveDiscussion) => ({ discussionId: live.id, status: live.status });
 
-export function discussionHandlers({ runner, designs }: StudioServices): DiscussionHandlers {
+export function discussionHandlers({ runner, designs, registry }: StudioServices): DiscussionHandlers {
   return {
     "discussion.start": async ({ design, designId, startPaused }) => {
       const chosen = design ?? (await designs.load(designId as string)).design;
@@ -30,6 +33,11 @@ export function discussionHandlers({ runner, designs }: StudioServices): Discuss
       runner.submitHumanComment(discussionId, text);
       return { accepted: true as const };
     },
+    "discussion.chooseSpeaker": async ({ discussionId, speaker }) => {
+      runner.chooseSpeaker(discussionId, speaker);
+      return { accepted: true as const };
+    },
+    "discussion.previewSpeaker": ({ design }) => previewFirstSpeaker(registry, design),
     "discussion.subscribe": async ({ discussionId, sinceIndex }) => runner.snapshot(discussionId, sinceIndex),
     "discussion.list": async () => ({ discussions: runner.list() }),
   };

@@ -1,49 +1,44 @@
-import { useMemo } from "react";
 import { previewSpeakers } from "../../../shared/turn-managers.js";
 import { deriveSeed } from "../../../shared/random.js";
 import { Section } from "../../ui/section.js";
 import { useDesignStore } from "./design-store.js";
-import { turnManagerSpec, turnOrderNames } from "./design-form.js";
+import { turnOrderNames } from "./design-form.js";
+import { turnManagerSpec } from "./turn-manager-form.js";
+import { LlmSelectorOptions, ManualOptions, RandomWeightedOptions, TalkativenessOptions } from "./TurnManagerOptions.js";
+import { LlmSpeakerPreview } from "./LlmSpeakerPreview.js";
 
 const previewLength = 10;
 
 const kinds = [
   { kind: "round-robin", label: "Round robin", about: "Everyone speaks in turn, in the order chosen." },
   { kind: "random-weighted", label: "Random weighted", about: "A random participant, never the last speaker; with p_respond the one before answers back." },
-] as const;
-
-const randomWeightedVariants = [
-  { variant: "intended", label: "As intended", about: "With p_respond the speaker before the last answers back (A, B, A)." },
-  {
-    variant: "syndisco-2.0",
-    label: "As SynDisco 2.0.x ran it",
-    about: "Its bug makes p_respond do nothing: always someone other than the last speaker. For replicating studies run with 2.0.x.",
-  },
+  { kind: "talkativeness", label: "Talkativeness and mentions", about: "Someone named in the last comment answers; otherwise the talkative speak more often." },
+  { kind: "llm-selected", label: "LLM-selected", about: "A model reads the recent comments and names who speaks next." },
+  { kind: "manual", label: "Manual", about: "You pick each speaker in the transcript; after a timeout another manager does." },
 ] as const;
 
 /** Who speaks next, previewed exactly as the engine will draw it for this seed. */
 function SpeakerPreview() {
-  const kind = useDesignStore((state) => state.form.turnManagerKind);
-  const pRespond = useDesignStore((state) => state.form.pRespond);
-  const variant = useDesignStore((state) => state.form.randomWeightedVariant);
-  const seedText = useDesignStore((state) => state.form.seed);
-  const participants = useDesignStore((state) => state.form.participants);
-  const moderatorEnabled = useDesignStore((state) => state.form.moderatorEnabled);
-  const moderator = useDesignStore((state) => state.form.moderator);
-  const moderatorInTurnOrder = useDesignStore((state) => state.form.moderatorInTurnOrder);
-  const seed = /^\d+$/.test(seedText.trim()) ? Number.parseInt(seedText, 10) : null;
-  const speakers = useMemo(() => {
-    const names = turnOrderNames({ participants, moderatorEnabled, moderator, moderatorInTurnOrder });
-    if (names.length === 0 || seed === null) return [];
-    // The engine seeds its turn manager from the design seed this way (Discussion.turnManagerSeed).
-    return previewSpeakers(turnManagerSpec({ turnManagerKind: kind, pRespond, randomWeightedVariant: variant }), names, deriveSeed(seed, "turn-manager"), previewLength);
-  }, [kind, pRespond, variant, seed, participants, moderatorEnabled, moderator, moderatorInTurnOrder]);
+  const form = useDesignStore((state) => state.form);
+  const seed = /^\d+$/.test(form.seed.trim()) ? Number.parseInt(form.seed, 10) : null;
+  const names = turnOrderNames(form);
+  const spec = turnManagerSpec(form);
+  const automatic = spec.kind === "manual" ? spec.fallback : spec.kind === "llm-selected" ? null : spec;
+  const lastSeed = form.seedComments.at(-1);
+  const firstComment = lastSeed && lastSeed.author.trim() ? { name: lastSeed.author.trim(), text: lastSeed.text } : null;
+  // Ten draws: cheap enough to redo on every render.
+  // The engine seeds its turn manager from the design seed this way (Discussion.turnManagerSeed).
+  const speakers = !automatic || names.length === 0 || seed === null ? [] : previewSpeakers(automatic, names, deriveSeed(seed, "turn-manager"), previewLength, firstComment);
 
+  if (spec.kind === "llm-selected") return <LlmSpeakerPreview />;
   if (speakers.length === 0)
     return <p className="text-xs text-slate-500 dark:text-slate-400">{seed === null ? "Give a whole-number seed to preview the speakers." : "Choose participants to preview who speaks."}</p>;
   return (
     <div>
-      <div className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">Next {previewLength} speakers with seed {seed}</div>
+      <div className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">
+        {spec.kind === "manual" ? `If you pick no one, the next ${previewLength} speakers with seed ${seed}` : `Next ${previewLength} speakers with seed ${seed}`}
+        {automatic?.kind === "talkativeness" && " (mentions count on the first turn only: later comments are not written yet)"}
+      </div>
       <ol aria-label="Speaker preview" className="flex flex-wrap gap-1">
         {speakers.map((name, index) => (
           <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
@@ -52,50 +47,6 @@ function SpeakerPreview() {
         ))}
       </ol>
     </div>
-  );
-}
-
-function RandomWeightedOptions() {
-  const pRespond = useDesignStore((state) => state.form.pRespond);
-  const variant = useDesignStore((state) => state.form.randomWeightedVariant);
-  const formChanged = useDesignStore((state) => state.formChanged);
-  return (
-    <>
-      <div role="radiogroup" aria-label="Random weighted behaviour" className="flex flex-col gap-1">
-        {randomWeightedVariants.map((option) => (
-          <label key={option.variant} className="flex cursor-pointer items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="random-weighted-variant"
-              value={option.variant}
-              className="mt-1"
-              checked={variant === option.variant}
-              onChange={() => formChanged({ randomWeightedVariant: option.variant })}
-            />
-            <span>
-              <span className="font-medium">{option.label}</span>
-              <span className="block text-xs text-slate-500 dark:text-slate-400">{option.about}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-      <label className="flex items-center gap-3 text-sm">
-        <span className="w-20 shrink-0 text-xs font-medium text-slate-600 dark:text-slate-300">p_respond</span>
-        <input
-          type="range"
-          aria-label="p_respond"
-          min={0}
-          max={1}
-          step={0.05}
-          value={pRespond}
-          // Kept and saved (SynDisco logged it too) but it has no effect in the 2.0.x variant.
-          disabled={variant === "syndisco-2.0"}
-          className="flex-1 accent-indigo-600 disabled:opacity-40"
-          onChange={(event) => formChanged({ pRespond: Number(event.target.value) })}
-        />
-        <output className="w-10 text-right tabular-nums">{pRespond.toFixed(2)}</output>
-      </label>
-    </>
   );
 }
 
@@ -120,6 +71,9 @@ export function TurnManagerSection() {
           ))}
         </div>
         {kind === "random-weighted" && <RandomWeightedOptions />}
+        {kind === "talkativeness" && <TalkativenessOptions />}
+        {kind === "llm-selected" && <LlmSelectorOptions />}
+        {kind === "manual" && <ManualOptions />}
         <SpeakerPreview />
       </div>
     </Section>

@@ -2,7 +2,9 @@ import type { Persona } from "../../../shared/domain/persona.js";
 import type { ModelRef } from "../../../shared/domain/model-ref.js";
 import { discussionDesignSchema, type Actor, type DesignFile, type DiscussionDesign, type PromptStyle } from "../../../shared/domain/design.js";
 import { isPyBlank } from "../../../shared/textwrap.js";
-import type { RandomWeightedVariant, TurnManagerSpec } from "../../../shared/domain/turn-manager.js";
+import { emptyTurnManagerForm, turnManagerFormFields, turnManagerSpec, type TurnManagerForm } from "./turn-manager-form.js";
+
+export { turnManagerSpec };
 import { samplingSchema, type Sampling } from "../../../shared/domain/sampling.js";
 import presets from "../../../resources/prompt-presets.json";
 
@@ -14,7 +16,7 @@ export interface SeedCommentDraft {
 }
 
 /** A design as the Designer edits it; numbers the user types stay text until the design is built. */
-export interface DesignForm {
+export interface DesignForm extends TurnManagerForm {
   name: string;
   participants: string[];
   /** Participants the user plays: the transcript asks them to type at their turns. */
@@ -25,9 +27,6 @@ export interface DesignForm {
   moderatorInTurnOrder: boolean;
   context: string;
   userInstructions: string;
-  turnManagerKind: TurnManagerSpec["kind"];
-  pRespond: number;
-  randomWeightedVariant: RandomWeightedVariant;
   seedComments: SeedCommentDraft[];
   turns: string;
   historyWindow: string;
@@ -69,9 +68,7 @@ export function emptyDesignForm(): DesignForm {
     moderatorInTurnOrder: false,
     context: presets.contexts[0]?.text ?? "",
     userInstructions: presets.userInstructions[0]?.text ?? "",
-    turnManagerKind: "round-robin",
-    pRespond: 0.5,
-    randomWeightedVariant: "intended",
+    ...emptyTurnManagerForm(),
     seedComments: [],
     turns: "5",
     historyWindow: "5",
@@ -85,12 +82,6 @@ export function emptyDesignForm(): DesignForm {
     otherSampling: { topP: sampling.topP, stopStrings: sampling.stopStrings },
     designPersonas: {},
   };
-}
-
-export function turnManagerSpec(form: Pick<DesignForm, "turnManagerKind" | "pRespond" | "randomWeightedVariant">): TurnManagerSpec {
-  return form.turnManagerKind === "random-weighted"
-    ? { kind: "random-weighted", pRespond: form.pRespond, variant: form.randomWeightedVariant }
-    : { kind: "round-robin" };
 }
 
 /** The usernames the turn manager chooses from, in the engine's order. */
@@ -188,9 +179,7 @@ export function formFromDesign(design: DesignFile): DesignForm {
     moderatorInTurnOrder: design.moderatorInTurnOrder,
     context: first?.context ?? "",
     userInstructions: first?.instructions ?? "",
-    turnManagerKind: design.turnManager.kind,
-    pRespond: design.turnManager.kind === "random-weighted" ? design.turnManager.pRespond : 0.5,
-    randomWeightedVariant: design.turnManager.kind === "random-weighted" ? design.turnManager.variant : "intended",
+    ...turnManagerFormFields(design.turnManager),
     seedComments: design.seedComments.map((comment) => seedCommentDraft(comment.author, comment.text)),
     turns: String(design.turns),
     historyWindow: String(design.historyWindow),

@@ -5,6 +5,7 @@ import { FillPage } from "../../ui/fill-page.js";
 import { ExportMenu } from "../library/ExportMenu.js";
 import { CommentList } from "./CommentList.js";
 import { HumanTurnBox } from "./HumanTurnBox.js";
+import { SpeakerChoiceBox } from "./SpeakerChoiceBox.js";
 import { RunControls } from "./RunControls.js";
 import { StartPanel } from "./StartPanel.js";
 import { StatusLine } from "./StatusLine.js";
@@ -66,12 +67,13 @@ function TranscriptBody() {
   const comments = useRunStore((state) => state.comments);
   const streaming = useRunStore((state) => state.streaming);
   const awaitingHuman = useRunStore((state) => state.awaitingHuman);
+  const awaitingSpeaker = useRunStore((state) => state.awaitingSpeaker);
   const runError = useRunStore((state) => state.runError);
   const warnings = useRunStore((state) => state.warnings);
   const status = useRunStore((state) => state.status);
   const kind = useRunStore((state) => state.source?.kind);
   const footer =
-    runError || awaitingHuman || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
+    runError || awaitingHuman || awaitingSpeaker || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
       <div className="flex flex-col gap-3">
         {warnings.map((warning, index) => (
           <p key={index} role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
@@ -80,6 +82,7 @@ function TranscriptBody() {
         ))}
         {runError && <ErrorBanner message={`The discussion failed: ${runError}. Every comment above was kept.`} />}
         {awaitingHuman && <HumanTurnBox speaker={awaitingHuman} />}
+        {awaitingSpeaker && <SpeakerChoiceBox key={awaitingSpeaker.turn} question={awaitingSpeaker} />}
         {status === "running" && comments.length === 0 && !streaming && <p className="text-sm text-slate-500">Waiting for the first comment…</p>}
       </div>
     ) : null;

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { DiscussionView, DiscussionWatch } from "../../client/index.js";
-import type { CommandName } from "../../../shared/contract.js";
+import type { CommandName, SpeakerQuestionInfo } from "../../../shared/contract.js";
 import { studio } from "../../app/studio.js";
 import { fromDiscussionLog, fromLoggedEntry, type TranscriptComment } from "./transcript-comment.js";
 
@@ -26,6 +26,8 @@ interface RunState {
   comments: TranscriptComment[];
   streaming: StreamingComment | null;
   awaitingHuman: string | null;
+  /** A manual turn manager waiting for the user to pick the next speaker. */
+  awaitingSpeaker: SpeakerQuestionInfo | null;
   /** The discussion's own failure, shown in place below its last comment. */
   runError: string | null;
   warnings: string[];
@@ -44,6 +46,7 @@ interface RunState {
   stopRequested: () => Promise<void>;
   stepRequested: () => Promise<void>;
   humanCommentSubmitted: (text: string) => Promise<boolean>;
+  speakerPicked: (speaker: string) => Promise<void>;
   commandErrorDismissed: () => void;
 }
 
@@ -54,6 +57,7 @@ const empty = {
   comments: [] as TranscriptComment[],
   streaming: null,
   awaitingHuman: null,
+  awaitingSpeaker: null,
   runError: null,
   warnings: [] as string[],
   commandError: null,
@@ -151,6 +155,7 @@ export const useRunStore = create<RunState>((set, get) => {
         streaming,
         status: view.status,
         awaitingHuman: view.awaitingHuman,
+        awaitingSpeaker: view.awaitingSpeaker,
         runError: view.error,
         warnings: view.warnings.length === state.warnings.length ? state.warnings : view.warnings.slice(),
       });
@@ -180,6 +185,16 @@ export const useRunStore = create<RunState>((set, get) => {
       } catch (error) {
         if (isCurrent(source)) set({ commandError: message(error) });
         return false;
+      }
+    },
+
+    speakerPicked: async (speaker) => {
+      const source = get().source;
+      if (source?.kind !== "live") return;
+      try {
+        await studio.call("discussion.chooseSpeaker", { discussionId: source.id, speaker });
+      } catch (error) {
+        if (isCurrent(source)) set({ commandError: message(error) });
       }
     },
 
