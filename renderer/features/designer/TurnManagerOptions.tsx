@@ -76,7 +76,7 @@ export function TalkativenessOptions() {
                     onChange={(event) => formChanged({ talkativeness: { ...form.talkativeness, [name]: Number(event.target.value) } })}
                   />
                 </td>
-                <td className="w-24 pl-2 text-right text-xs tabular-nums">
+                <td className="whitespace-nowrap pl-2 text-right text-xs tabular-nums">
                   {weightOf(name).toFixed(1)} · {total > 0 ? `${Math.round((100 * weightOf(name)) / total)} %` : "–"}
                 </td>
               </tr>
