@@ -53,6 +53,20 @@ describe("experiment draft", () => {
     expect(draftFromSpec(built.spec).draft).toMatchObject({ roundRobin: false, randomWeighted: true, randomWeightedSyndisco: true });
   });
 
+  it("offers talkativeness and LLM-selected as turn-manager cells; the plan crosses them and they reopen as chosen", () => {
+    const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], talkativeness: true, pMention: 0.6, llmSelected: true };
+    const built = buildSpec(draft, personas, [tiny]);
+    if (!built.ok) throw new Error(built.problems.join("; "));
+    expect(built.spec.conditions.turnManagers.map((manager) => [manager.label, manager.spec])).toEqual([
+      ["round-robin", { kind: "round-robin" }],
+      ["talkativeness", { kind: "talkativeness", weights: {}, pMention: 0.6 }],
+      ["llm-selected", { kind: "llm-selected", window: 5, allowRepeat: false, instructions: "", temperature: 0 }],
+    ]);
+    const plan = planExperiment(built.spec);
+    expect(plan.discussions.map((discussion) => discussion.design.turnManager.kind)).toEqual(expect.arrayContaining(["round-robin", "talkativeness", "llm-selected"]));
+    expect(draftFromSpec(built.spec).draft).toMatchObject({ roundRobin: true, talkativeness: true, pMention: 0.6, llmSelected: true });
+  });
+
   it("makes labels the spec accepts and unique", () => {
     const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], instructions: [{ label: "Stay/in:character", text: "a" }, { label: "Stay/in:character", text: "b" }] };
     const built = buildSpec(draft, personas, [tiny]);

@@ -112,9 +112,12 @@ function TurnManagerConditions() {
   const randomWeighted = useExperimentStore((state) => state.draft.randomWeighted);
   const randomWeightedSyndisco = useExperimentStore((state) => state.draft.randomWeightedSyndisco);
   const pRespond = useExperimentStore((state) => state.draft.pRespond);
+  const talkativeness = useExperimentStore((state) => state.draft.talkativeness);
+  const pMention = useExperimentStore((state) => state.draft.pMention);
+  const llmSelected = useExperimentStore((state) => state.draft.llmSelected);
   const draftChanged = useExperimentStore((state) => state.draftChanged);
   return (
-    <Axis title="Turn managers" count={[roundRobin, randomWeighted, randomWeightedSyndisco].filter(Boolean).length}>
+    <Axis title="Turn managers" count={[roundRobin, randomWeighted, randomWeightedSyndisco, talkativeness, llmSelected].filter(Boolean).length}>
       <Check label="Round robin" checked={roundRobin} onChange={(checked) => draftChanged({ roundRobin: checked })} />
       <Check
         label="Random weighted"
@@ -131,6 +134,16 @@ function TurnManagerConditions() {
       {randomWeighted && (
         <NumberField label="Chance the previous speaker answers back" integer={false} min={0} max={1} step={0.05} value={pRespond} onChange={(value) => draftChanged({ pRespond: value })} className="max-w-xs" />
       )}
+      <Check
+        label="Talkativeness and mentions"
+        about="Someone named in the last comment answers with the chance below; otherwise anyone but the last speaker, everyone equally talkative."
+        checked={talkativeness}
+        onChange={(checked) => draftChanged({ talkativeness: checked })}
+      />
+      {talkativeness && (
+        <NumberField label="Chance a named participant answers" integer={false} min={0} max={1} step={0.05} value={pMention} onChange={(value) => draftChanged({ pMention: value })} className="max-w-xs" />
+      )}
+      <Check label="LLM-selected" about="The cell's model reads the last 5 comments and names who speaks next; its choices are in each run record." checked={llmSelected} onChange={(checked) => draftChanged({ llmSelected: checked })} />
     </Axis>
   );
 }

@@ -3,7 +3,7 @@
  * JSON `cli experiment run` takes). Pure functions: the store holds a draft, the engine gets a spec.
  */
 import presets from "../../../resources/prompt-presets.json";
-import { experimentSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona } from "../../../shared/domain/index.js";
+import { experimentSpecSchema, turnManagerSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona } from "../../../shared/domain/index.js";
 import { modelDisplayName, modelRefKey } from "../../../shared/domain/model-ref.js";
 
 export interface ModeratorDraft {
@@ -42,6 +42,11 @@ export interface ExperimentDraft {
   /** RandomWeighted as SynDisco 2.0.x really drew turns (p_respond has no effect), for replications. */
   randomWeightedSyndisco: boolean;
   pRespond: number;
+  /** Talkativeness and mentions, every participant weighing 1 (pools are sampled per discussion). */
+  talkativeness: boolean;
+  pMention: number;
+  /** The cell's model names each speaker. */
+  llmSelected: boolean;
   /** Keys of chosen ModelChoices. */
   models: string[];
   topics: TopicDraft[];
@@ -69,6 +74,9 @@ export function emptyDraft(): ExperimentDraft {
     randomWeighted: false,
     randomWeightedSyndisco: false,
     pRespond: 0.5,
+    talkativeness: false,
+    pMention: 0.8,
+    llmSelected: false,
     models: [],
     topics: [{ label: "topic 1", seeds: "" }],
     instructions: [{ label: presetLabel(presets.userInstructions[0]?.label ?? "default"), text: presets.userInstructions[0]?.text ?? "" }],
@@ -144,6 +152,8 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
     ...(draft.randomWeightedSyndisco
       ? [{ label: "random-weighted-syndisco-2.0", spec: { kind: "random-weighted" as const, pRespond: draft.pRespond, variant: "syndisco-2.0" as const } }]
       : []),
+    ...(draft.talkativeness ? [{ label: "talkativeness", spec: { kind: "talkativeness" as const, weights: {}, pMention: draft.pMention } }] : []),
+    ...(draft.llmSelected ? [{ label: "llm-selected", spec: turnManagerSpecSchema.parse({ kind: "llm-selected" }) }] : []),
   ];
   const models = uniqueLabels(
     draft.models.flatMap((key) => {
@@ -186,6 +196,7 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
   const moderatorVariants = spec.conditions.moderators.flatMap((variant) => (variant.kind === "moderator" ? [variant] : []));
   const randomWeighted = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "intended");
   const randomWeightedSyndisco = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "syndisco-2.0");
+  const talkativeness = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "talkativeness");
   const moderatorModels = moderatorVariants.flatMap((variant) => (variant.model ? [modelChoice(variant.model)] : []));
   const choices = [...spec.conditions.models.map((condition) => modelChoice(condition.model, condition.label)), ...moderatorModels];
   const draft: ExperimentDraft = {
@@ -199,6 +210,9 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
     randomWeighted: Boolean(randomWeighted),
     randomWeightedSyndisco: Boolean(randomWeightedSyndisco),
     pRespond: randomWeighted?.spec.kind === "random-weighted" ? randomWeighted.spec.pRespond : 0.5,
+    talkativeness: Boolean(talkativeness),
+    pMention: talkativeness?.spec.kind === "talkativeness" ? talkativeness.spec.pMention : 0.8,
+    llmSelected: spec.conditions.turnManagers.some((manager) => manager.spec.kind === "llm-selected"),
     models: spec.conditions.models.map((condition) => modelKey(condition.model)),
     topics: spec.conditions.topics.map((topic) => ({ label: topic.label, seeds: topic.seedComments.map((seed) => `${seed.author}: ${seed.text}`).join("\n") })),
     instructions: spec.conditions.userInstructions.map((instruction) => ({ ...instruction })),
