@@ -4,7 +4,7 @@ import type { ExperimentPlanInfo, ExperimentSummary } from "../../shared/contrac
 import type { StudioEvent } from "../../shared/contract.js";
 import { runRecordSchema, type ExperimentProgress, type ExperimentSpec } from "../../shared/domain/index.js";
 import { ExperimentRunner, type ExperimentRunnerOptions } from "../engine/experiment-runner.js";
-import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
+import { planExperiment } from "../engine/experiment-plan.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { readTextIfExists } from "../storage/data-file.js";
 import { NotFoundError } from "../storage/data-file.js";
@@ -47,10 +47,11 @@ export class ExperimentService {
   async plan(spec: ExperimentSpec, parallel: number | undefined): Promise<ExperimentPlanInfo> {
     const plan = planExperiment(spec);
     const outputDirectory = this.outputDirectory(spec);
-    const samples = Array.from({ length: Math.min(3, spec.repetitions) }, (_, repetition) => ({
-      repetition,
-      participants: sampleParticipants(spec, repetition).personas.map((persona) => persona.username),
-    }));
+    // The first cell's: every cell of a repetition seats the same people (drawn from its population's pool, where the study varies it).
+    const samples = plan.discussions
+      .filter((discussion) => discussion.cell.index === 0)
+      .slice(0, 3)
+      .map((discussion) => ({ repetition: discussion.repetition, participants: discussion.participants }));
     const finished = await finishedIds(outputDirectory, plan.cells.map((cell) => cell.id));
     return {
       cells: plan.cells.map((cell) => ({ id: cell.id, conditions: { ...cell.conditions } })),

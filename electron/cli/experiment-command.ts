@@ -4,7 +4,7 @@ import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { integerFlag, parseFlags } from "./parse-flags.js";
 import { ExperimentRunner } from "../engine/experiment-runner.js";
-import { planExperiment, sampleParticipants } from "../engine/experiment-plan.js";
+import { planExperiment } from "../engine/experiment-plan.js";
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { appVersion } from "../app-version.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
@@ -88,9 +88,10 @@ function printPlan(spec: ExperimentSpec): number {
   const plan = planExperiment(spec);
   process.stdout.write(`${plan.cells.length} cells x ${spec.repetitions} repetitions = ${plan.discussions.length} discussions\n`);
   for (const cell of plan.cells) process.stdout.write(`  ${cell.id}\n`);
-  process.stdout.write("participants of the first repetitions (the same in every cell):\n");
-  for (let repetition = 0; repetition < Math.min(3, spec.repetitions); repetition++) {
-    process.stdout.write(`  ${repetition + 1}: ${sampleParticipants(spec, repetition).personas.map((p) => p.username).join(", ")}\n`);
+  const populations = spec.conditions.populations ?? [];
+  process.stdout.write(`participants of the first repetitions (the same in every cell${populations.length > 0 ? ` of population ${populations[0]?.label}` : ""}):\n`);
+  for (const discussion of plan.discussions.filter((entry) => entry.cell.index === 0).slice(0, 3)) {
+    process.stdout.write(`  ${discussion.repetition + 1}: ${discussion.participants.join(", ")}\n`);
   }
   return 0;
 }

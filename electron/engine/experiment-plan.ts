@@ -7,12 +7,14 @@ import {
   type Persona,
 } from "../../shared/domain/index.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
+import { drawPool } from "../../shared/population/draw.js";
 
 export interface ExperimentCell {
   /** Folder-safe id: index plus the labels of its conditions. */
   id: string;
   index: number;
-  conditions: { moderator: string; turnManager: string; model: string; topic: string; userInstructions: string };
+  /** `population` only in studies that vary it, so other studies keep their cell ids. */
+  conditions: { moderator: string; turnManager: string; model: string; topic: string; userInstructions: string; population?: string };
 }
 
 export interface PlannedDiscussion {
@@ -40,34 +42,56 @@ export function experimentCells(spec: ExperimentSpec): ExperimentCell[] {
     for (const turnManager of c.turnManagers)
       for (const model of c.models)
         for (const topic of c.topics)
-          for (const instructions of c.userInstructions) {
-            const conditions = { moderator: moderator.label, turnManager: turnManager.label, model: model.label, topic: topic.label, userInstructions: instructions.label };
-            const index = cells.length;
-            const labels = Object.values(conditions).map((value) => value.replace(/[^\w.+-]+/g, "-"));
-            cells.push({ id: `${String(index + 1).padStart(3, "0")}_${labels.join("_")}`, index, conditions });
-          }
+          for (const instructions of c.userInstructions)
+            for (const population of c.populations ?? [null]) {
+              const conditions = {
+                moderator: moderator.label,
+                turnManager: turnManager.label,
+                model: model.label,
+                topic: topic.label,
+                userInstructions: instructions.label,
+                ...(population ? { population: population.label } : {}),
+              };
+              const index = cells.length;
+              const labels = Object.values(conditions).map((value) => value.replace(/[^\w.+-]+/g, "-"));
+              cells.push({ id: `${String(index + 1).padStart(3, "0")}_${labels.join("_")}`, index, conditions });
+            }
   return cells;
 }
 
 export function planExperiment(spec: ExperimentSpec): ExperimentPlan {
   const cells = experimentCells(spec);
+  const pools = new Map((spec.conditions.populations ?? []).map((population) => [population.label, populationPool(spec, population.label)]));
   const discussions: PlannedDiscussion[] = [];
   for (const cell of cells) {
+    const pool = cell.conditions.population === undefined ? spec.personaPool : (pools.get(cell.conditions.population) as Persona[]);
     for (let repetition = 0; repetition < spec.repetitions; repetition++) {
-      discussions.push(planDiscussion(spec, cell, repetition));
+      discussions.push(planDiscussion(spec, cell, repetition, pool));
     }
   }
   return { cells, discussions };
 }
 
-export function sampleParticipants(spec: ExperimentSpec, repetition: number): { seed: number; personas: Persona[] } {
+/**
+ * The users' pool of a population condition: drawn from its spec with a seed of the study and
+ * the label, so every cell (and a resumed run) of that population sees the same pool.
+ */
+export function populationPool(spec: ExperimentSpec, label: string): Persona[] {
+  const population = spec.conditions.populations?.find((entry) => entry.label === label);
+  if (!population) throw new Error(`the study has no population "${label}"`);
+  const moderatorNames = spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" ? [m.persona.username] : []));
+  return drawPool(population.spec, { size: population.size, seed: deriveSeed(spec.masterSeed, "population", label), taken: new Set(moderatorNames) }).personas;
+}
+
+/** A repetition's users: the same seed in every cell, so cells compare the same people (the same draws, for populations). */
+export function sampleParticipants(spec: ExperimentSpec, repetition: number, pool: readonly Persona[] = spec.personaPool): { seed: number; personas: Persona[] } {
   const moderatorNames = new Set(spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" ? [m.persona.username] : [])));
-  const eligible = spec.personaPool.filter((persona) => !moderatorNames.has(persona.username));
+  const eligible = pool.filter((persona) => !moderatorNames.has(persona.username));
   const seed = deriveSeed(spec.masterSeed, "participants", repetition);
   return { seed, personas: new SeededRandom(seed).sample(eligible, spec.usersPerDiscussion) };
 }
 
-function planDiscussion(spec: ExperimentSpec, cell: ExperimentCell, repetition: number): PlannedDiscussion {
+function planDiscussion(spec: ExperimentSpec, cell: ExperimentCell, repetition: number, pool: readonly Persona[]): PlannedDiscussion {
   const c = spec.conditions;
   const pick = <T extends { label: string }>(items: T[], label: string) => items.find((item) => item.label === label) as T;
   const moderatorVariant = pick(c.moderators, cell.conditions.moderator);
@@ -75,7 +99,7 @@ function planDiscussion(spec: ExperimentSpec, cell: ExperimentCell, repetition: 
   const model = pick(c.models, cell.conditions.model);
   const topic = pick(c.topics, cell.conditions.topic);
   const instructions = pick(c.userInstructions, cell.conditions.userInstructions);
-  const { seed: participantSeed, personas } = sampleParticipants(spec, repetition);
+  const { seed: participantSeed, personas } = sampleParticipants(spec, repetition, pool);
   const seed = deriveSeed(spec.masterSeed, "discussion", cell.id, repetition);
   const participants: Actor[] = personas.map((persona) => ({ persona, role: "user", context: spec.context, instructions: instructions.text }));
   const moderator: Actor | null =
