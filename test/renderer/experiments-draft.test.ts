@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildSpec, draftFromSpec, emptyDraft, modelChoice } from "../../renderer/features/experiments/experiment-draft.js";
 import { planExperiment } from "../../electron/engine/experiment-plan.js";
 import { testPersona } from "../support/designs.js";
+import { testPopulationSpec } from "../support/populations.js";
 
 const personas = ["ash", "birch", "cedar", "dogwood", "elm"].map((name) => testPersona(name));
 const tiny = modelChoice({ backend: "llama", path: "/m/tiny.gguf" }, "tiny");
@@ -65,6 +66,27 @@ describe("experiment draft", () => {
     const plan = planExperiment(built.spec);
     expect(plan.discussions.map((discussion) => discussion.design.turnManager.kind)).toEqual(expect.arrayContaining(["round-robin", "talkativeness", "llm-selected"]));
     expect(draftFromSpec(built.spec).draft).toMatchObject({ roundRobin: true, talkativeness: true, pMention: 0.6, llmSelected: true });
+  });
+
+  it("draws users from chosen populations instead of the pool: each is a factor level with its pool size, and reopens as chosen", () => {
+    const towns = [
+      { key: "preset:a", label: "Town (A)", spec: testPopulationSpec("Town A") },
+      { key: "saved:b", label: "Town B", spec: testPopulationSpec("Town B") },
+    ];
+    const draft = { ...emptyDraft(), pool: [], models: [tiny.key], populations: [{ key: "preset:a", size: 12 }, { key: "saved:b", size: 30 }] };
+    const built = buildSpec(draft, personas, [tiny], towns);
+    if (!built.ok) throw new Error(built.problems.join("; "));
+    expect(built.spec.personaPool).toEqual([]);
+    expect(built.spec.conditions.populations?.map((population) => [population.label, population.size, population.spec.name])).toEqual([
+      ["Town -A-", 12, "Town A"],
+      ["Town B", 30, "Town B"],
+    ]);
+    expect(planExperiment(built.spec).cells.map((cell) => cell.conditions.population)).toEqual(["Town -A-", "Town B"]);
+    const reopened = draftFromSpec(built.spec);
+    const again = buildSpec(reopened.draft, reopened.personas, [tiny], reopened.populationChoices);
+    expect(again.ok && again.spec).toEqual(built.spec);
+    // Without a population or a pool there is nobody to seat.
+    expect(buildSpec({ ...draft, populations: [] }, personas, [tiny], towns)).toMatchObject({ ok: false, problems: ["choose personas for the pool"] });
   });
 
   it("makes labels the spec accepts and unique", () => {

@@ -15,6 +15,7 @@ export function ConditionsSection() {
         <div className="flex flex-col gap-5">
           <TurnManagerConditions />
           <ModelConditions />
+          <PopulationConditions />
         </div>
       </div>
     </Section>
@@ -144,6 +145,42 @@ function TurnManagerConditions() {
         <NumberField label="Chance a named participant answers" integer={false} min={0} max={1} step={0.05} value={pMention} onChange={(value) => draftChanged({ pMention: value })} className="max-w-xs" />
       )}
       <Check label="LLM-selected" about="The cell's model reads the last 5 comments and names who speaks next; its choices are in each run record." checked={llmSelected} onChange={(checked) => draftChanged({ llmSelected: checked })} />
+    </Axis>
+  );
+}
+
+/** Populations to draw each cell's users from; none chosen: the persona pool above. */
+function PopulationConditions() {
+  const choices = useExperimentStore((state) => state.populationChoices);
+  const chosen = useExperimentStore((state) => state.draft.populations);
+  const users = useExperimentStore((state) => state.draft.usersPerDiscussion);
+  const draftChanged = useExperimentStore((state) => state.draftChanged);
+  const sizeOf = (key: string) => chosen.find((entry) => entry.key === key)?.size;
+  return (
+    <Axis title="Populations" count={Math.max(1, chosen.length)}>
+      <p className="text-xs text-slate-500 dark:text-slate-400">None chosen: users come from the persona pool. Each chosen population draws one pool (from the master seed) that its cells seat users from.</p>
+      {choices.map((choice) => {
+        const size = sizeOf(choice.key);
+        return (
+          <div key={choice.key} className="flex flex-col gap-1">
+            <Check
+              label={choice.label}
+              checked={size !== undefined}
+              onChange={(checked) => draftChanged({ populations: checked ? [...chosen, { key: choice.key, size: Math.max(20, users) }] : chosen.filter((entry) => entry.key !== choice.key) })}
+            />
+            {size !== undefined && (
+              <NumberField
+                label={`Pool size for ${choice.label}`}
+                min={1}
+                max={10_000}
+                value={size}
+                onChange={(value) => draftChanged({ populations: chosen.map((entry) => (entry.key === choice.key ? { ...entry, size: value } : entry)) })}
+                className="ml-6 max-w-xs"
+              />
+            )}
+          </div>
+        );
+      })}
     </Axis>
   );
 }

@@ -5,6 +5,7 @@
 import presets from "../../../resources/prompt-presets.json";
 import { experimentSpecSchema, turnManagerSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona } from "../../../shared/domain/index.js";
 import { modelDisplayName, modelRefKey } from "../../../shared/domain/model-ref.js";
+import type { PopulationSpec } from "../../../shared/domain/population.js";
 
 export interface ModeratorDraft {
   label: string;
@@ -30,6 +31,13 @@ export interface ModelChoice {
   ref: ModelRef;
 }
 
+/** A population the study can draw its users from: a preset, a saved spec, or one a loaded study had. */
+export interface PopulationChoice {
+  key: string;
+  label: string;
+  spec: PopulationSpec;
+}
+
 export interface ExperimentDraft {
   name: string;
   pool: string[];
@@ -47,6 +55,8 @@ export interface ExperimentDraft {
   pMention: number;
   /** The cell's model names each speaker. */
   llmSelected: boolean;
+  /** Chosen PopulationChoices with their pool sizes; none: users come from `pool`. */
+  populations: { key: string; size: number }[];
   /** Keys of chosen ModelChoices. */
   models: string[];
   topics: TopicDraft[];
@@ -77,6 +87,7 @@ export function emptyDraft(): ExperimentDraft {
     talkativeness: false,
     pMention: 0.8,
     llmSelected: false,
+    populations: [],
     models: [],
     topics: [{ label: "topic 1", seeds: "" }],
     instructions: [{ label: presetLabel(presets.userInstructions[0]?.label ?? "default"), text: presets.userInstructions[0]?.text ?? "" }],
@@ -130,7 +141,7 @@ function uniqueLabels<T extends { label: string }>(items: T[]): T[] {
 export type BuiltSpec = { ok: true; spec: ExperimentSpec } | { ok: false; problems: string[] };
 
 /** The spec the draft describes, or what is missing (in words a researcher can act on). */
-export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], choices: readonly ModelChoice[]): BuiltSpec {
+export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], choices: readonly ModelChoice[], populationChoices: readonly PopulationChoice[] = []): BuiltSpec {
   const byName = new Map(personas.map((persona) => [persona.username, persona]));
   const problems: string[] = [];
   const moderatorVariants = uniqueLabels(draft.moderators).flatMap((moderator) => {
@@ -161,7 +172,13 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
       return choice ? [{ label: choice.label, model: choice.ref }] : [];
     }),
   );
-  if (pool.length === 0) problems.push("choose personas for the pool");
+  const populations = uniqueLabels(
+    draft.populations.flatMap(({ key, size }) => {
+      const choice = populationChoices.find((entry) => entry.key === key);
+      return choice ? [{ label: choice.label, spec: choice.spec, size }] : [];
+    }),
+  );
+  if (pool.length === 0 && populations.length === 0) problems.push("choose personas for the pool");
   if (moderators.length === 0) problems.push('add a moderator or keep "no moderator"');
   if (turnManagers.length === 0) problems.push("choose at least one turn manager");
   if (models.length === 0) problems.push("choose at least one model");
@@ -179,6 +196,7 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
       models,
       topics: uniqueLabels(draft.topics).map((topic) => ({ label: topic.label, seedComments: parseSeeds(topic.seeds) })),
       userInstructions: uniqueLabels(draft.instructions).map((instruction) => ({ label: instruction.label, text: instruction.text })),
+      ...(populations.length > 0 ? { populations } : {}),
     },
     repetitions: draft.repetitions,
     turns: draft.turns,
@@ -192,7 +210,8 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
 }
 
 /** A saved spec back in the form; its models join the choices so they stay selected. */
-export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; personas: Persona[]; choices: ModelChoice[] } {
+export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; personas: Persona[]; choices: ModelChoice[]; populationChoices: PopulationChoice[] } {
+  const populationChoices = (spec.conditions.populations ?? []).map((population) => ({ key: `study:${population.label}`, label: population.label, spec: population.spec }));
   const moderatorVariants = spec.conditions.moderators.flatMap((variant) => (variant.kind === "moderator" ? [variant] : []));
   const randomWeighted = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "intended");
   const randomWeightedSyndisco = spec.conditions.turnManagers.find((manager) => manager.spec.kind === "random-weighted" && manager.spec.variant === "syndisco-2.0");
@@ -213,6 +232,7 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
     talkativeness: Boolean(talkativeness),
     pMention: talkativeness?.spec.kind === "talkativeness" ? talkativeness.spec.pMention : 0.8,
     llmSelected: spec.conditions.turnManagers.some((manager) => manager.spec.kind === "llm-selected"),
+    populations: (spec.conditions.populations ?? []).map((population, index) => ({ key: populationChoices[index]!.key, size: population.size })),
     models: spec.conditions.models.map((condition) => modelKey(condition.model)),
     topics: spec.conditions.topics.map((topic) => ({ label: topic.label, seeds: topic.seedComments.map((seed) => `${seed.author}: ${seed.text}`).join("\n") })),
     instructions: spec.conditions.userInstructions.map((instruction) => ({ ...instruction })),
@@ -225,5 +245,5 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
     maxTokens: spec.sampling.maxTokens,
     parallel: null,
   };
-  return { draft, personas: [...spec.personaPool, ...moderatorVariants.map((variant) => variant.persona)], choices };
+  return { draft, personas: [...spec.personaPool, ...moderatorVariants.map((variant) => variant.persona)], choices, populationChoices };
 }

@@ -5,12 +5,15 @@ import { localModelName } from "../../../shared/domain/model-info.js";
 import { studio } from "../../app/studio.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
 import { errorMessage } from "../../ui/format.js";
-import { buildSpec, draftFromSpec, emptyDraft, modelChoice, type ExperimentDraft, type ModelChoice } from "./experiment-draft.js";
+import { buildSpec, draftFromSpec, emptyDraft, modelChoice, type ExperimentDraft, type ModelChoice, type PopulationChoice } from "./experiment-draft.js";
+import { populationPresets } from "../../../shared/population/presets.js";
 
 interface ExperimentState {
   draft: ExperimentDraft;
   personas: Persona[];
   modelChoices: ModelChoice[];
+  /** Populations a study may draw its users from (presets, saved specs, a loaded study's). */
+  populationChoices: PopulationChoice[];
   /** What the engine says about the current draft (null while it has problems). */
   plan: ExperimentPlanInfo | null;
   /** Why the draft is not a study yet, or what the engine refused. */
@@ -37,12 +40,13 @@ interface ExperimentState {
 }
 
 export const useExperimentStore = create<ExperimentState>((set, get) => {
-  const currentSpec = () => buildSpec(get().draft, get().personas, get().modelChoices);
+  const currentSpec = () => buildSpec(get().draft, get().personas, get().modelChoices, get().populationChoices);
   const fail = (error: unknown) => set({ error: errorMessage(error) });
   return {
     draft: emptyDraft(),
     personas: [],
     modelChoices: [],
+    populationChoices: populationPresets.map((preset) => ({ key: `preset:${preset.id}`, label: preset.spec.name, spec: preset.spec })),
     plan: null,
     problems: [],
     runs: {},
@@ -53,12 +57,13 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
 
     pageOpened: async () => {
       try {
-        const [{ personas }, { models }, { profiles }, { experiments }, { specs }] = await Promise.all([
+        const [{ personas }, { models }, { profiles }, { experiments }, { specs }, saved] = await Promise.all([
           studio.call("personas.list", {}),
           studio.call("models.list", {}),
           studio.call("models.profiles", {}),
           studio.call("experiments.list", {}),
           studio.call("experiments.specs", {}),
+          savedPopulations(),
         ]);
         const choices = [
           ...models.filter((model) => model.error === null).map((model) => modelChoice({ backend: "llama", path: model.path }, localModelName(model))),
@@ -71,6 +76,7 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
         set({
           personas: mergePersonas(personas, get().personas),
           modelChoices: [...choices, ...kept],
+          populationChoices: mergeChoices(get().populationChoices, saved),
           runs,
           savedSpecs: specs,
           shownRun: get().shownRun ?? experiments.at(-1)?.experimentId ?? null,
@@ -156,13 +162,32 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     specApplied: async (spec, notice) => {
       const loaded = draftFromSpec(spec);
       const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
-      set({ draft: loaded.draft, personas: mergePersonas(get().personas, loaded.personas), modelChoices: choices, notice, error: null });
+      set({
+        draft: loaded.draft,
+        personas: mergePersonas(get().personas, loaded.personas),
+        modelChoices: choices,
+        populationChoices: mergeChoices(get().populationChoices, loaded.populationChoices),
+        notice,
+        error: null,
+      });
       await get().planRequested();
     },
 
     errorDismissed: () => set({ error: null, notice: null }),
   };
 });
+
+/** Population specs saved in the data folder, as choices (a spec that no longer loads is left out). */
+async function savedPopulations(): Promise<PopulationChoice[]> {
+  const { populations } = await studio.call("populations.list", {});
+  const loaded = await Promise.all(populations.map((entry) => studio.call("populations.load", { id: entry.id }).then(({ spec }) => ({ key: `saved:${entry.id}`, label: spec.name, spec }), () => null)));
+  return loaded.filter((choice): choice is PopulationChoice => choice !== null);
+}
+
+function mergeChoices(primary: PopulationChoice[], extra: PopulationChoice[]): PopulationChoice[] {
+  const keys = new Set(extra.map((choice) => choice.key));
+  return [...primary.filter((choice) => !keys.has(choice.key)), ...extra];
+}
 
 /** The personas list first; personas only a loaded spec has (e.g. since deleted) after it. */
 function mergePersonas(primary: Persona[], extra: Persona[]): Persona[] {
