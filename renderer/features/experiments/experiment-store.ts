@@ -179,7 +179,9 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
 
 /** Population specs saved in the data folder, as choices (a spec that no longer loads is left out). */
 async function savedPopulations(): Promise<PopulationChoice[]> {
-  const { populations } = await studio.call("populations.list", {});
+  // Populations are optional here: a folder that cannot be listed leaves the presets, not a broken page.
+  const listed = await studio.call("populations.list", {}).catch(() => null);
+  const populations = listed?.populations ?? [];
   const loaded = await Promise.all(populations.map((entry) => studio.call("populations.load", { id: entry.id }).then(({ spec }) => ({ key: `saved:${entry.id}`, label: spec.name, spec }), () => null)));
   return loaded.filter((choice): choice is PopulationChoice => choice !== null);
 }
