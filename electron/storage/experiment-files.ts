@@ -63,7 +63,11 @@ export async function finishedRun(outputDirectory: string, planned: PlannedDiscu
     .then((text) => runRecordSchema.safeParse(JSON.parse(text)))
     .catch(() => null);
   const discussionExists = await readFile(paths.discussion, "utf8").then((text) => { JSON.parse(text); return true; }).catch(() => false);
-  if (record?.success && record.data.status === "completed" && discussionExists) return record.data;
+  if (record?.success && record.data.status === "completed" && discussionExists) {
+    // A kill between writing the final files and removing the journal leaves it behind: the run is whole without it.
+    await rm(paths.journal, { force: true });
+    return record.data;
+  }
   await Promise.all([paths.discussion, paths.runRecord, paths.journal].map((file) => rm(file, { force: true })));
   return null;
 }

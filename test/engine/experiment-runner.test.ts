@@ -63,12 +63,19 @@ describe("experiment runner on the generated model", () => {
     expect(final.cells.every((cell) => cell.done === 3 && cell.total === 3)).toBe(true);
     await checkCompleteStudy(out);
 
+    // A kill after a discussion's final files were written but before its journal was removed leaves the journal:
+    // the finished run stands, the journal goes.
+    const finished = (await discussionFiles(out)).find((file) => file.endsWith(".run.json"))!;
+    const leftover = path.join(out, finished.replace(/\.run\.json$/, ".journal.jsonl"));
+    await writeFile(leftover, `${JSON.stringify({ kind: "start" })}\n`);
+
     // Running it again redoes nothing.
     const again = new ExperimentRunner(testExperimentSpec(model), {
       outputDirectory: out, parallel: 2, registry: { threads: 1, contextSize: 2048 }, runtime: { app: "test", gpu: "cpu", threads: 1, contextSize: 2048 },
     });
-    const before = await Promise.all((await discussionFiles(out)).map((file) => readFile(path.join(out, file), "utf8")));
+    const before = await Promise.all((await discussionFiles(out)).filter((file) => !file.endsWith(".journal.jsonl")).map((file) => readFile(path.join(out, file), "utf8")));
     expect((await again.run()).done).toBe(12);
+    await checkCompleteStudy(out);
     const after = await Promise.all((await discussionFiles(out)).map((file) => readFile(path.join(out, file), "utf8")));
     expect(after).toEqual(before);
   });
