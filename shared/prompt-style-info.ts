@@ -10,4 +10,8 @@ export const promptStyleInfo: Readonly<Record<PromptStyle, { label: string; abou
     label: "SynDisco 2.2",
     about: '"Comments so far", without the speaker\'s name; type "user" and full personas; 2.1+ files with each comment\'s prompt.',
   },
+  "native-chat": {
+    label: "Native chat (ours, more prompt reuse)",
+    about: "Not SynDisco's: each actor keeps a growing chat (others' comments as user turns in 2.0.x's layout, its own as replies), started over from the window at twice its size; legacy files.",
+  },
 };

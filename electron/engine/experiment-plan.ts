@@ -113,6 +113,7 @@ function planDiscussion(spec: ExperimentSpec, cell: ExperimentCell, repetition: 
     seedComments: topic.seedComments,
     turns: spec.turns,
     historyWindow: spec.historyWindow,
+    promptStyle: spec.promptStyle,
     turnManager: turnManager.spec,
     model: model.model,
     sampling: { ...spec.sampling, seed },

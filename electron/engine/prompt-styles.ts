@@ -3,6 +3,7 @@ import type { Persona } from "../../shared/domain/persona.js";
 import { pyJsonDumps } from "../../shared/pyjson.js";
 import { fill, isPyBlank } from "../../shared/textwrap.js";
 import type { ChatPrompt } from "../llm/types.js";
+import { nativeChatTurns } from "./native-chat.js";
 import { annotatorUserMessage, historyText, participantUserMessage, syndiscoSystemPrompt, type HistoryComment, type PromptActor } from "./prompts.js";
 
 /** Everything a style may use to build one speaker's prompt. */
@@ -85,9 +86,17 @@ const syndisco22: PromptStyleDefinition = {
   logsBlankSeed: true,
 };
 
+/** Ours (electron/engine/native-chat.ts): SynDisco 2.0.x's system prompt and history layout, as a chat that only grows. */
+const nativeChat: PromptStyleDefinition = {
+  ...syndisco20,
+  id: "native-chat",
+  participantPrompt: ({ actor, history, historyWindow }) => ({ system: syndiscoSystemPrompt(actor, "1"), ...nativeChatTurns(history, actor.persona.username, historyWindow) }),
+};
+
 export const promptStyles: Readonly<Record<PromptStyle, PromptStyleDefinition>> = {
   "syndisco-2.0": syndisco20,
   "syndisco-2.2": syndisco22,
+  "native-chat": nativeChat,
 };
 
 export function promptStyle(id: PromptStyle): PromptStyleDefinition {

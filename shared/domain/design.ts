@@ -25,8 +25,12 @@ export const seedCommentSchema = z.object({
 });
 export type SeedComment = z.infer<typeof seedCommentSchema>;
 
-/** How prompts and files are worded: SynDisco 2.0.x's (byte-exact, the default) or 2.2's. See electron/engine/prompt-styles.ts. */
-export const promptStyleSchema = z.enum(["syndisco-2.0", "syndisco-2.2"]);
+/**
+ * How prompts and files are worded: SynDisco 2.0.x's (byte-exact, the default), 2.2's, or our
+ * "native-chat" (a research option: 2.0.x's wording as a multi-turn chat per actor that only
+ * grows, for prompt reuse). See electron/engine/prompt-styles.ts.
+ */
+export const promptStyleSchema = z.enum(["syndisco-2.0", "syndisco-2.2", "native-chat"]);
 export type PromptStyle = z.infer<typeof promptStyleSchema>;
 
 /** Everything needed to run one discussion; the same JSON the GUI saves and `cli run` reads. */

@@ -3,7 +3,7 @@ import { personaSchema } from "./persona.js";
 import { samplingSchema } from "./sampling.js";
 import { modelRefSchema } from "./model-ref.js";
 import { turnManagerSpecSchema } from "./turn-manager.js";
-import { seedCommentSchema } from "./design.js";
+import { promptStyleSchema, seedCommentSchema } from "./design.js";
 import { populationSpecSchema } from "./population.js";
 import { checkFeasibility } from "../population/rules.js";
 
@@ -50,6 +50,7 @@ export const experimentSpecSchema = z
     repetitions: z.number().int().positive(),
     turns: z.number().int().nonnegative(),
     historyWindow: z.number().int().positive(),
+    promptStyle: promptStyleSchema.default("syndisco-2.0"),
     sampling: samplingSchema.omit({ seed: true }).default(samplingSchema.omit({ seed: true }).parse({})),
     masterSeed: z.number().int().nonnegative(),
   })

@@ -23,7 +23,8 @@ export interface BenchReport {
   decode?: DecodeBenchRow;
   decode64?: DecodeBenchRow;
   prompt?: PromptBenchRow;
-  reuse?: { engine: DiscussionBenchRow; naive: DiscussionBenchRow };
+  /** One study-shaped discussion: SynDisco's prompts with exact prefix reuse, re-evaluated from scratch, and in the native chat style. */
+  reuse?: { engine: DiscussionBenchRow; naive: DiscussionBenchRow; nativeChat?: DiscussionBenchRow };
   experiment?: ExperimentBenchRow[];
   pooling?: ExperimentBenchRow[];
   analysis?: AnalysisBenchRow;
@@ -48,6 +49,11 @@ export function reportRows(report: BenchReport): string[][] {
     const setting = (row: DiscussionBenchRow) => `${row.comments} comments`;
     rows.push(["prompt reuse", `${setting(engine)}, engine`, fixed(engine.generatedTokensPerSecond), "", `${fixed(engine.promptTokensPerComment)} (min ${fixed(engine.minimumPromptTokensPerComment)})`, "", `engine/min ${fixed(engine.promptTokensPerComment / engine.minimumPromptTokensPerComment, 3)}`]);
     rows.push(["prompt reuse", `${setting(naive)}, naive`, fixed(naive.generatedTokensPerSecond), "", fixed(naive.promptTokensPerComment), "", `engine/naive ${fixed(engine.promptTokensPerComment / naive.promptTokensPerComment, 3)}`]);
+    const chat = report.reuse.nativeChat;
+    if (chat) {
+      const perComment = `${fixed(chat.promptTokensPerComment)} (min ${fixed(chat.minimumPromptTokensPerComment)})`;
+      rows.push(["prompt reuse", `${setting(chat)}, native chat`, fixed(chat.generatedTokensPerSecond), "", perComment, "", `native/syndisco ${fixed(chat.promptTokensPerComment / engine.promptTokensPerComment, 3)}`]);
+    }
   }
   const studyRow = (name: string, row: ExperimentBenchRow, note: string) =>
     rows.push([

@@ -89,7 +89,9 @@ async function main(): Promise<void> {
     const design = await benchDesign(model.path, options["max-tokens"], options.turns);
     const engine = await benchDiscussion(model.path, design, "exact", { ...runtime, contextSize: options.context });
     const naive = await benchDiscussion(model.path, design, "none", { ...runtime, contextSize: options.context });
-    report.reuse = { engine, naive };
+    note("prompt reuse: the same discussion in the native chat prompt style");
+    const nativeChat = await benchDiscussion(model.path, { ...design, promptStyle: "native-chat" }, "exact", { ...runtime, contextSize: options.context });
+    report.reuse = { engine, naive, nativeChat };
   }
   const study: StudyShape = { turns: options.turns, maxTokens: options["max-tokens"], contextSize: options.context, ...runtime };
   const rows: ExperimentBenchRow[] = [];

@@ -19,7 +19,7 @@ describe("a discussion on the real llama.cpp engine (tiny generated model)", () 
   let modelPath: string;
   let exact: LlamaChatModel;
   let scratch: LlamaChatModel;
-  const inspections: { key: string; matches: boolean; promptLength: number; heldLength: number }[] = [];
+  const inspections: { key: string; matches: boolean; prompt: readonly number[]; promptLength: number; heldLength: number }[] = [];
 
   beforeAll(async () => {
     modelPath = await ensureTinyModel();
@@ -30,6 +30,7 @@ describe("a discussion on the real llama.cpp engine (tiny generated model)", () 
       inspectPrompt: ({ sequenceKey, prompt, held }) =>
         inspections.push({
           key: sequenceKey,
+          prompt: [...prompt],
           promptLength: prompt.length,
           heldLength: held.length,
           matches: held.length === prompt.length && held.every((token, i) => token === prompt[i]),
@@ -63,6 +64,30 @@ describe("a discussion on the real llama.cpp engine (tiny generated model)", () 
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     expect(sum(generated.map((s) => s.evaluatedPromptTokens))).toBeLessThan(sum(freshStats.map((s) => s.evaluatedPromptTokens)));
     expect(sum(freshStats.map((s) => s.evaluatedPromptTokens))).toBe(sum(freshStats.map((s) => s.promptTokens)));
+  });
+
+  it("native chat: each actor's prompt only grows between restarts, and a grown prompt evaluates only what it added", async () => {
+    const design = testDesign(modelPath, { turns: 12, promptStyle: "native-chat", turnManager: { kind: "random-weighted", pRespond: 0.5 } });
+    inspections.length = 0;
+    const events = await collect(new Discussion(design, { modelFor: () => exact }));
+    expect(events.at(-1)).toMatchObject({ type: "end", reason: "completed" });
+    const stats = events.flatMap((event) => (event.type === "comment" && event.stats ? [event.stats] : event.type === "silent-turn" ? [event.stats] : []));
+    expect(inspections).toHaveLength(stats.length);
+    // The sequence always holds exactly the prompt: never a gap, never a shifted context.
+    expect(inspections.every((inspection) => inspection.matches)).toBe(true);
+
+    const previous = new Map<string, readonly number[]>();
+    let grown = 0;
+    inspections.forEach((inspection, i) => {
+      const before = previous.get(inspection.key);
+      previous.set(inspection.key, inspection.prompt);
+      if (!before || !before.every((token, at) => inspection.prompt[at] === token)) return;
+      grown++;
+      // The last prompt is a prefix of this one: at most the tokens added since are read.
+      expect(stats[i]?.evaluatedPromptTokens).toBeLessThanOrEqual(inspection.promptLength - before.length);
+    });
+    // The moderator answers every user comment: its chat grows at least once between restarts.
+    expect(grown).toBeGreaterThan(0);
   });
 
   it("streams tokens that add up to each comment, seed comments first, the moderator after each user comment", async () => {

@@ -6,7 +6,7 @@ import type { ChatModel, GenerationRequest } from "../../electron/llm/types.js";
 import { Discussion } from "../../electron/engine/discussion.js";
 import type { DiscussionEvent } from "../../shared/domain/index.js";
 import { testDesign } from "../support/designs.js";
-import { FakeServer, pause, stream } from "../support/fake-openai-server.js";
+import { FakeServer, pause, stream, type ChatBody } from "../support/fake-openai-server.js";
 
 let server: FakeServer;
 beforeEach(async () => {
@@ -214,5 +214,28 @@ describe("OpenAiChatModel", () => {
       ]),
     );
     expect(sent[1]?.user).toContain("Reply 1 to 2 messages.");
+  });
+
+  it("native chat: the server receives each actor's growing chat, its own comments as assistant turns", async () => {
+    let reply = 0;
+    server.handler = (_, res) => stream(res, [`Reply ${++reply}.`]);
+    const design = testDesign("unused.gguf", { model: { backend: "openai", profile: "test-profile" }, promptStyle: "native-chat", historyWindow: 3 });
+    const events: DiscussionEvent[] = [];
+    for await (const event of new Discussion(design, { modelFor: () => model() }).events()) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: "end", reason: "completed" });
+    const moderator = server.requests.filter((r) => r.body.messages[0]?.content.includes('"username": "Mod"')).map((r) => r.body.messages);
+    expect(moderator).toHaveLength(4);
+    // Its second chat is its first, its own reply and the next user comment: the messages so far are a prefix.
+    const [first, second] = moderator as [ChatBody["messages"], ChatBody["messages"]];
+    expect(second.slice(0, first.length)).toEqual(first);
+    expect(second.slice(first.length)).toEqual([
+      { role: "assistant", content: "Reply 2." },
+      { role: "user", content: "User Bo posted:\nReply 3." },
+    ]);
+    // Every request alternates user and assistant after the system prompt and ends with the user.
+    for (const { body } of server.requests) {
+      expect(body.messages.map((m) => m.role)).toEqual(["system", ...body.messages.slice(1).map((_, i) => (i % 2 === 0 ? "user" : "assistant"))]);
+      expect(body.messages.at(-1)?.role).toBe("user");
+    }
   });
 });

@@ -89,6 +89,15 @@ describe("experiment draft", () => {
     expect(buildSpec({ ...draft, populations: [] }, personas, [tiny], towns)).toMatchObject({ ok: false, problems: ["choose personas for the pool"] });
   });
 
+  it("a native chat study keeps its prompt style through the spec, its discussions and a reopen", () => {
+    const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], promptStyle: "native-chat" as const };
+    const built = buildSpec(draft, personas, [tiny]);
+    if (!built.ok) throw new Error(built.problems.join("; "));
+    expect(built.spec.promptStyle).toBe("native-chat");
+    expect(planExperiment(built.spec).discussions.every((discussion) => discussion.design.promptStyle === "native-chat")).toBe(true);
+    expect(draftFromSpec(built.spec).draft.promptStyle).toBe("native-chat");
+  });
+
   it("makes labels the spec accepts and unique", () => {
     const draft = { ...emptyDraft(), pool: ["ash", "birch", "cedar"], models: [tiny.key], instructions: [{ label: "Stay/in:character", text: "a" }, { label: "Stay/in:character", text: "b" }] };
     const built = buildSpec(draft, personas, [tiny]);

@@ -2,6 +2,8 @@ import { Section } from "../../ui/section.js";
 import { SelectField, TextField } from "../../ui/field.js";
 import { NumberField } from "./NumberField.js";
 import { useExperimentStore } from "./experiment-store.js";
+import { promptStyleSchema } from "../../../shared/domain/design.js";
+import { promptStyleInfo } from "../../../shared/prompt-style-info.js";
 
 /** Repetitions, length, window, seed and sampling: the same for every cell. */
 export function RunSettingsSection() {
@@ -15,6 +17,13 @@ export function RunSettingsSection() {
         <NumberField label="Master seed" min={0} value={draft.masterSeed} onChange={(value) => draftChanged({ masterSeed: value })} />
         <NumberField label="Turns" min={0} value={draft.turns} onChange={(value) => draftChanged({ turns: value })} />
         <NumberField label="History window" min={1} value={draft.historyWindow} onChange={(value) => draftChanged({ historyWindow: value })} />
+        <SelectField label="Prompt style" value={draft.promptStyle} hint={promptStyleInfo[draft.promptStyle].about} onChange={(event) => draftChanged({ promptStyle: promptStyleSchema.parse(event.target.value) })}>
+          {promptStyleSchema.options.map((style) => (
+            <option key={style} value={style}>
+              {promptStyleInfo[style].label}
+            </option>
+          ))}
+        </SelectField>
         <NumberField label="Max tokens per reply" min={1} value={draft.maxTokens} onChange={(value) => draftChanged({ maxTokens: value })} />
         <SelectField
           label="Discussions at once"

@@ -3,7 +3,7 @@
  * JSON `cli experiment run` takes). Pure functions: the store holds a draft, the engine gets a spec.
  */
 import presets from "../../../resources/prompt-presets.json";
-import { experimentSpecSchema, turnManagerSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona } from "../../../shared/domain/index.js";
+import { experimentSpecSchema, turnManagerSpecSchema, type ExperimentSpec, type ExperimentSpecInput, type ModelRef, type Persona, type PromptStyle } from "../../../shared/domain/index.js";
 import { modelDisplayName, modelRefKey } from "../../../shared/domain/model-ref.js";
 import type { PopulationSpec } from "../../../shared/domain/population.js";
 
@@ -64,6 +64,7 @@ export interface ExperimentDraft {
   repetitions: number;
   turns: number;
   historyWindow: number;
+  promptStyle: PromptStyle;
   masterSeed: number;
   temperature: number;
   topP: number;
@@ -94,6 +95,7 @@ export function emptyDraft(): ExperimentDraft {
     repetitions: 3,
     turns: 10,
     historyWindow: 5,
+    promptStyle: "syndisco-2.0",
     masterSeed: 42,
     temperature: 0.7,
     topP: 0.95,
@@ -201,6 +203,7 @@ export function buildSpec(draft: ExperimentDraft, personas: readonly Persona[], 
     repetitions: draft.repetitions,
     turns: draft.turns,
     historyWindow: draft.historyWindow,
+    promptStyle: draft.promptStyle,
     sampling: { temperature: draft.temperature, topP: draft.topP, maxTokens: draft.maxTokens, stopStrings: [] },
     masterSeed: draft.masterSeed,
   };
@@ -239,6 +242,7 @@ export function draftFromSpec(spec: ExperimentSpec): { draft: ExperimentDraft; p
     repetitions: spec.repetitions,
     turns: spec.turns,
     historyWindow: spec.historyWindow,
+    promptStyle: spec.promptStyle,
     masterSeed: spec.masterSeed,
     temperature: spec.sampling.temperature,
     topP: spec.sampling.topP,
