@@ -23,8 +23,10 @@ export interface DataLayout {
   personasFile: string;
   personaSetsFile: string;
   designsDirectory: string;
-  /** SynDisco files, run records and journals of every run, named by discussion id. */
+  /** SynDisco discussion files only (give this folder to SynDisco's loader), named by discussion id. */
   discussionsDirectory: string;
+  /** Run records and journals of the runs whose files are in discussionsDirectory. */
+  recordsDirectory: string;
   libraryIndexFile: string;
   /** Default models folder when the settings name none. */
   modelsDirectory: string;
@@ -39,6 +41,7 @@ export function dataLayout(root: string): DataLayout {
     personaSetsFile: path.join(absolute, "persona-sets.json"),
     designsDirectory: path.join(absolute, "designs"),
     discussionsDirectory: path.join(absolute, "discussions"),
+    recordsDirectory: path.join(absolute, "records"),
     libraryIndexFile: path.join(absolute, "library-index.json"),
     modelsDirectory: path.join(absolute, "models"),
   };

@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     modelCatalog: values.catalog,
     router: { onInternalError: (command, error) => console.error(`${command} failed:`, error) },
   });
+  const { interrupted } = studio.startup;
+  if (interrupted.length > 0) console.log(`recovered ${interrupted.length} interrupted run(s) into the Library: ${interrupted.join(", ")}`);
   if (values.model) {
     console.log(`loading ${values.model} ...`);
     await studio.preloadModel(values.model);

@@ -202,7 +202,8 @@ export const commands = {
   ),
   "discussion.list": command(nothing, z.object({ discussions: z.array(discussionSnapshotSchema.omit({ comments: true })) })),
 
-  "library.list": command(nothing, z.object({ entries: z.array(libraryEntrySchema), problems: z.array(fileProblemSchema) })),
+  /** `interrupted`: runs a crash or kill cut short, recovered when the app started (ids; every finished comment kept). */
+  "library.list": command(nothing, z.object({ entries: z.array(libraryEntrySchema), problems: z.array(fileProblemSchema), interrupted: z.array(z.string()) })),
   "library.open": command(z.strictObject({ id: idSchema }), z.object({ entry: libraryEntrySchema, log: discussionLogSchema, record: runRecordSchema.nullable() })),
   "library.importFiles": command(
     z.strictObject({ files: z.array(fileContentSchema).min(1).max(10_000) }),

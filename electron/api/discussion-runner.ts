@@ -12,7 +12,7 @@ import type { Discussion } from "../engine/discussion.js";
 
 export interface DiscussionRunnerOptions {
   registry: ModelRegistry;
-  /** Where runs write `<id>.json` and `<id>.run.json` (the library's folder). */
+  /** The data folder: runs write `discussions/<id>.json` (the library) and `records/<id>.run.json` (run-layout.ts). */
   outputDirectory: string;
   runtime: (design: DiscussionDesign) => Promise<RecordedRunOptions["runtime"]>;
   emit: (event: StudioEvent) => void;

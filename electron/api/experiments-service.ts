@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentPlanInfo, ExperimentSummary } from "../../shared/contract-experiments.js";
 import type { StudioEvent } from "../../shared/contract.js";
@@ -8,6 +7,7 @@ import { planExperiment } from "../engine/experiment-plan.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
 import { readTextIfExists } from "../storage/data-file.js";
 import { NotFoundError } from "../storage/data-file.js";
+import { runPaths } from "../storage/run-layout.js";
 import type { ModelRegistryOptions } from "../llm/model-registry.js";
 import type { ServerProfileSource } from "../llm/server-resolver.js";
 import type { DiscussionRunner } from "./discussion-runner.js";
@@ -20,7 +20,7 @@ export interface ExperimentServiceOptions {
   /** `<data>/experiments`: each study in the folder named after it. */
   directory: string;
   /** Where single discussions' run records are (their speed feeds the estimate). */
-  discussionsDirectory: string;
+  recordsDirectory: string;
   registry: () => Promise<Omit<ModelRegistryOptions, "sequences">>;
   /** The user's server profiles (their concurrency sizes a servers-only study). */
   servers?: ServerProfileSource;
@@ -52,12 +52,12 @@ export class ExperimentService {
       .filter((discussion) => discussion.cell.index === 0)
       .slice(0, 3)
       .map((discussion) => ({ repetition: discussion.repetition, participants: discussion.participants }));
-    const finished = await finishedIds(outputDirectory, plan.cells.map((cell) => cell.id));
+    const finished = await finishedIds(outputDirectory, plan.discussions.map((planned) => planned.discussionId));
     return {
       cells: plan.cells.map((cell) => ({ id: cell.id, conditions: { ...cell.conditions } })),
       discussions: plan.discussions.length,
       samples,
-      estimate: await estimateExperiment(spec, [this.options.discussionsDirectory, this.options.directory]),
+      estimate: await estimateExperiment(spec, [this.options.recordsDirectory, this.options.directory]),
       outputDirectory,
       alreadyDone: plan.discussions.filter((planned) => finished.has(planned.discussionId)).length,
       folderHoldsOtherSpec: await this.holdsOtherSpec(outputDirectory, spec),
@@ -183,17 +183,13 @@ function isActive(state: ExperimentProgress["state"]): boolean {
   return state === "running" || state === "paused" || state === "cancelling";
 }
 
-/** Discussion ids with a finished SynDisco file in their cell's folder (without reading them). */
 /** Discussions a rerun would keep: a completed run record (stopped or failed ones run again). */
-async function finishedIds(outputDirectory: string, cellIds: string[]): Promise<Set<string>> {
+async function finishedIds(outputDirectory: string, discussionIds: readonly string[]): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const cell of cellIds) {
-    const names = await readdir(path.join(outputDirectory, cell)).catch(() => [] as string[]);
-    for (const name of names.filter((file) => file.endsWith(".run.json"))) {
-      const text = await readTextIfExists(path.join(outputDirectory, cell, name)).catch(() => null);
-      const record = text === null ? null : runRecordSchema.safeParse(safeJson(text));
-      if (record?.success && record.data.status === "completed") ids.add(name.slice(0, -".run.json".length));
-    }
+  for (const id of discussionIds) {
+    const text = await readTextIfExists(runPaths(outputDirectory, id).runRecord).catch(() => null);
+    const record = text === null ? null : runRecordSchema.safeParse(safeJson(text));
+    if (record?.success && record.data.status === "completed") ids.add(id);
   }
   return ids;
 }

@@ -3,6 +3,7 @@ import type { ModelRegistry, ModelRegistryOptions } from "../llm/model-registry.
 import type { ModelStore } from "../llm/model-store.js";
 import type { DesignStore } from "../storage/design-store.js";
 import type { Library } from "../storage/library.js";
+import type { DataFolderStartup } from "../storage/data-folder-startup.js";
 import type { PersonaStore } from "../storage/persona-store.js";
 import type { PersonaSetStore } from "../storage/persona-set-store.js";
 import type { SettingsStore } from "../storage/settings-store.js";
@@ -32,6 +33,8 @@ export interface StudioServices {
   designs: DesignStore;
   settings: SettingsStore;
   library: Library;
+  /** What opening the data folder did (interrupted runs recovered, files migrated). */
+  startup: DataFolderStartup;
   registry: ModelRegistry;
   runner: DiscussionRunner;
   hub: EventHub;

@@ -8,6 +8,7 @@ import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.
 import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.js";
 import { DesignStore } from "../storage/design-store.js";
 import { Library } from "../storage/library.js";
+import { openDataFolder, type DataFolderStartup } from "../storage/data-folder-startup.js";
 import { PersonaStore } from "../storage/persona-store.js";
 import { PersonaSetStore } from "../storage/persona-set-store.js";
 import { SettingsStore } from "../storage/settings-store.js";
@@ -65,6 +66,8 @@ export interface Studio {
   router: Router;
   events: EventHub;
   services: StudioServices;
+  /** What opening the data folder did: interrupted runs recovered, an older layout migrated. */
+  startup: DataFolderStartup;
   /** Loads a GGUF file now and lists it among the models (web mode's `--model`). */
   preloadModel(file: string): Promise<void>;
   dispose(): Promise<void>;
@@ -72,6 +75,7 @@ export interface Studio {
 
 export async function createStudio(options: StudioOptions): Promise<Studio> {
   const layout = dataLayout(options.dataDirectory);
+  const startup = await openDataFolder(layout.root);
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();
   const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
@@ -88,7 +92,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const hub = new EventHub();
   const runner = new DiscussionRunner({
     registry,
-    outputDirectory: layout.discussionsDirectory,
+    outputDirectory: layout.root,
     emit: (event) => hub.emit(event),
     tokenIntervalMs: options.tokenIntervalMs,
     runtime: async (design: DiscussionDesign) => ({
@@ -107,7 +111,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     personaSets: new PersonaSetStore(layout.personaSetsFile),
     designs: new DesignStore(layout.designsDirectory),
     settings,
-    library: new Library(layout.discussionsDirectory, layout.libraryIndexFile, experimentsDirectory),
+    library: new Library(layout.root, layout.libraryIndexFile, experimentsDirectory),
+    startup,
     registry,
     runner,
     hub,
@@ -123,7 +128,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     apiKeys: { store: options.apiKeys ?? null, cache: apiKeyCache },
     experiments: new ExperimentService({
       directory: path.join(layout.root, "experiments"),
-      discussionsDirectory: layout.discussionsDirectory,
+      recordsDirectory: layout.recordsDirectory,
       // Experiments load their own copy of each model, sized for their parallel discussions.
       registry: async () => {
         const { sequences: _sequences, ...shared } = registryOptions;
@@ -185,6 +190,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     router,
     events: hub,
     services,
+    startup,
     async preloadModel(file) {
       const absolute = path.resolve(file);
       services.addedModels.add(absolute);

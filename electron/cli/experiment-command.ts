@@ -18,8 +18,9 @@ const help = `Usage: syndisco-studio experiment run <spec.json> --out <dir> [--p
 
 run   runs every discussion of the study, N at a time (default: as many as fit in
       free memory, at most 8), writing
-      <out>/<cell>/<id>.json (legacy SynDisco) + <id>.run.json as each finishes, plus
-      <out>/experiment.json and <out>/manifest.csv. Run it again after a crash or a kill
+      <out>/discussions/<id>.json (legacy SynDisco; give this folder to SynDisco's loader)
+      and <out>/records/<id>.run.json as each finishes, plus <out>/experiment.json and
+      <out>/manifest.csv (each discussion's cell). Run it again after a crash or a kill
       to continue: finished discussions are kept, unfinished ones rerun.
       Keys while running (in a terminal): p pause / resume, q or Ctrl-C cancel
       (a second Ctrl-C quits at once).

@@ -4,11 +4,13 @@ import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { parseFlags } from "./parse-flags.js";
 import { recoverJournal } from "../storage/run-files.js";
+import { RECORDS_FOLDER } from "../storage/run-layout.js";
 
 const help = `Usage: syndisco-studio recover <dir | file.journal.jsonl>...
 
 After a crash or a kill, turns each unfinished run's journal into a valid SynDisco file and
-run record (status "recovered") holding every comment that was finished.`;
+run record (status "recovered") holding every comment that was finished. A folder is an
+output folder (its records/ is searched) or a folder of journals.`;
 
 export const recoverCommand: CliCommand = {
   name: "recover",
@@ -22,7 +24,9 @@ export const recoverCommand: CliCommand = {
       const info = await stat(target).catch(() => null);
       if (!info) throw new CliError(`not found: ${target}`);
       if (info.isDirectory()) {
-        for (const name of await readdir(target)) if (name.endsWith(".journal.jsonl")) journals.push(path.join(target, name));
+        for (const folder of [target, path.join(target, RECORDS_FOLDER)]) {
+          for (const name of await readdir(folder).catch(() => [] as string[])) if (name.endsWith(".journal.jsonl")) journals.push(path.join(folder, name));
+        }
       } else {
         journals.push(target);
       }

@@ -5,13 +5,14 @@ import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { parseFlags } from "./parse-flags.js";
 import { runDesignFromCli } from "./run-discussion.js";
+import { runRootOf } from "../storage/run-layout.js";
 import { cliServerProfiles, serverFlagOptions, serverFlagsHelp } from "./server-flags.js";
 
 const help = `Usage: syndisco-studio replay <id.run.json> [--out <dir>] [--quiet] [server flags]
 
 Runs a discussion again from its run record: the same design, seeds, model file, threads
 and context size. On the same machine, model and backend it writes the same comments.
-The replay gets a new id; --out defaults to the record's folder. A run on a server replays
+The replay gets a new id; --out defaults to the output folder the record is in. A run on a server replays
 through the server profile it names (from --data), or, for a run made with --base-url, the
 same server flags again:
 ${serverFlagsHelp}`;
@@ -26,7 +27,7 @@ export const replayCommand: CliCommand = {
     if (!file || positionals.length > 1) throw new CliError("replay takes exactly one run record (<id>.run.json)");
     const record = await readRunRecord(file);
     const result = await runDesignFromCli(record.design, {
-      outputDirectory: values.out ?? path.dirname(file),
+      outputDirectory: values.out ?? runRootOf(file) ?? path.dirname(file),
       threads: record.runtime.threads,
       contextSize: record.runtime.contextSize,
       quiet: values.quiet,

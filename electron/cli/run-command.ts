@@ -1,14 +1,17 @@
+import { stat } from "node:fs/promises";
 import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { parseFlags, integerFlag } from "./parse-flags.js";
 import { designFromFlags } from "./design-from-flags.js";
 import { runDesignFromCli } from "./run-discussion.js";
 import { cliServerProfiles, serverFlagOptions, serverFlagsHelp } from "./server-flags.js";
+import { migrateRunFolder, type MigrationReport } from "../storage/run-folder-migration.js";
 
 const help = `Usage: syndisco-studio run [design.json] [options]
 
 Runs one discussion, printing it as it is written, and saves a SynDisco (legacy) file
-<out>/<id>.json with its run record <out>/<id>.run.json.
+<out>/discussions/<id>.json (that folder holds SynDisco files only: give it to SynDisco's
+loader) with its run record <out>/records/<id>.run.json.
 
 Discussion (flags override a design file's values):
   --model <file.gguf>          the model every actor uses (llama.cpp)
@@ -78,16 +81,27 @@ export const runCommand: CliCommand = {
     );
     if (positionals.length > 1) throw new CliError(`run takes at most one design file, got ${positionals.length}`);
     const design = await designFromFlags({ ...values, design: positionals[0] }, (line) => process.stderr.write(`warning: ${line}\n`));
+    const out = values.out ?? "runs";
+    // Runs an earlier version wrote side by side in this folder move to the current layout first.
+    reportMigration(await migrateRunFolder(out));
     const result = await runDesignFromCli(design, {
-      outputDirectory: values.out ?? "runs",
+      outputDirectory: out,
       threads: values.threads === undefined ? undefined : integerFlag(values.threads, "threads", 1, 1),
       contextSize: values["context-size"] === undefined ? undefined : integerFlag(values["context-size"], "context-size", 4096, 64),
       quiet: values.quiet,
       servers: cliServerProfiles(values),
     });
     if (result.error) process.stderr.write(`error: ${result.error}\n`);
-    process.stdout.write(`${result.paths.discussion}\n`);
+    if (await exists(result.paths.discussion)) process.stdout.write(`${result.paths.discussion}\n`);
+    else process.stderr.write("no comment was written, so no discussion file (SynDisco's loader cannot read one without comments)\n");
     process.stderr.write(`run record: ${result.paths.runRecord} (${result.status})\n`);
     return result.status === "failed" ? 1 : 0;
   },
 };
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+function reportMigration({ moved, kept }: MigrationReport): void {
+  if (moved > 0) process.stderr.write(`moved ${moved} files of earlier runs into discussions/ and records/\n`);
+  for (const { file, reason } of kept) process.stderr.write(`warning: left ${file} where it was: ${reason}\n`);
+}

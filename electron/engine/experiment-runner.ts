@@ -1,7 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import type { DiscussionEvent, ExperimentProgress, ExperimentSpec } from "../../shared/domain/index.js";
 import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";
-import { cellDirectory, finishedRun, removeStaleTemporaryFiles, manifestRowFromRecord, writeExperimentFile, writeManifest, type ManifestRow } from "../storage/experiment-files.js";
+import { finishedRun, manifestRowFromRecord, writeExperimentFile, writeManifest, type ManifestRow } from "../storage/experiment-files.js";
+import { migrateStudyFolder } from "../storage/run-folder-migration.js";
+import { removeStaleTemporaryFiles } from "../storage/run-layout.js";
 import { planExperiment, type ExperimentPlan, type PlannedDiscussion } from "./experiment-plan.js";
 import { runRecordedDiscussion } from "./recorded-run.js";
 import type { Discussion } from "./discussion.js";
@@ -26,7 +28,8 @@ export interface ExperimentRunnerOptions {
 
 /**
  * Runs a study: a queue of planned discussions, `parallel` at a time. Each finished one is
- * written at once under `<out>/<cell>/<id>.json`; a restarted study skips those and reruns
+ * written at once: `<out>/discussions/<id>.json`, its record in `<out>/records/` (run-layout.ts;
+ * a folder of an older layout is moved to it first); a restarted study skips those and reruns
  * the rest from scratch (their seeds are fixed, so nothing changes but the time).
  */
 export class ExperimentRunner {
@@ -83,7 +86,8 @@ export class ExperimentRunner {
     const { outputDirectory } = this.options;
     await mkdir(outputDirectory, { recursive: true });
     await writeExperimentFile(outputDirectory, this.spec, this.plan);
-    await removeStaleTemporaryFiles(outputDirectory, this.plan.cells.map((cell) => cell.id));
+    await migrateStudyFolder(outputDirectory);
+    await removeStaleTemporaryFiles(outputDirectory);
     const queue: PlannedDiscussion[] = [];
     for (const planned of this.plan.discussions) {
       const record = await finishedRun(outputDirectory, planned);
@@ -133,7 +137,7 @@ export class ExperimentRunner {
   private async runRecorded(planned: PlannedDiscussion, row: ManifestRow, registry: ModelRegistry): Promise<void> {
     const result = await runRecordedDiscussion(planned.design, {
       registry,
-      outputDirectory: cellDirectory(this.options.outputDirectory, planned),
+      outputDirectory: this.options.outputDirectory,
       id: planned.discussionId,
       runtime: this.options.runtime,
       onDiscussion: (discussion) => {

@@ -5,6 +5,7 @@ import { Discussion } from "./discussion.js";
 
 export interface RecordedRunOptions {
   registry: ModelRegistry;
+  /** The output folder: the discussion goes to its discussions/, the record and journal to its records/ (run-layout.ts). */
   outputDirectory: string;
   id?: string;
   signal?: AbortSignal;

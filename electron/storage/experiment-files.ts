@@ -1,9 +1,9 @@
-import { readFile, readdir, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { runRecordSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
 import type { ExperimentPlan, PlannedDiscussion } from "../engine/experiment-plan.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { runPaths } from "./run-files.js";
+import { runPaths } from "./run-layout.js";
 import { csvField } from "./export-csv.js";
 
 export interface ManifestRow {
@@ -15,10 +15,6 @@ export interface ManifestRow {
 }
 
 export const MANIFEST_COLUMNS = ["cell", "discussion_id", "repetition", "participants", "moderator", "seed", "comments", "tokens", "seconds", "status"] as const;
-
-export function cellDirectory(outputDirectory: string, planned: PlannedDiscussion): string {
-  return path.join(outputDirectory, planned.cell.id);
-}
 
 /** experiment.json: the spec and every derived seed; a study's folder holds exactly one spec. */
 export async function writeExperimentFile(outputDirectory: string, spec: ExperimentSpec, plan: ExperimentPlan): Promise<void> {
@@ -58,7 +54,7 @@ export async function writeExperimentFile(outputDirectory: string, spec: Experim
  * unfinished one (journal, a stopped or failed result) are removed so it restarts cleanly.
  */
 export async function finishedRun(outputDirectory: string, planned: PlannedDiscussion): Promise<RunRecord | null> {
-  const paths = runPaths(cellDirectory(outputDirectory, planned), planned.discussionId);
+  const paths = runPaths(outputDirectory, planned.discussionId);
   const record = await readFile(paths.runRecord, "utf8")
     .then((text) => runRecordSchema.safeParse(JSON.parse(text)))
     .catch(() => null);
@@ -95,12 +91,4 @@ export async function writeManifest(outputDirectory: string, rows: readonly Mani
     );
   }
   await writeFileAtomic(path.join(outputDirectory, "manifest.csv"), `${lines.join("\r\n")}\r\n`);
-}
-
-/** Removes temporary files a killed run left behind (writes are temp + rename, so a kill can orphan one). */
-export async function removeStaleTemporaryFiles(outputDirectory: string, cellIds: readonly string[]): Promise<void> {
-  for (const directory of [outputDirectory, ...cellIds.map((id) => path.join(outputDirectory, id))]) {
-    const names = await readdir(directory).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => name.endsWith(".tmp")).map((name) => rm(path.join(directory, name), { force: true })));
-  }
 }

@@ -1,5 +1,6 @@
 import { open, readFile, type FileHandle } from "node:fs/promises";
 import { z } from "zod";
+import { idSchema } from "../../shared/contract.js";
 import { commentSchema, commentStatsSchema, discussionDesignSchema, modelIdentitySchema, speakerChoiceSchema } from "../../shared/domain/index.js";
 
 export const runtimeSchema = z.object({
@@ -13,7 +14,10 @@ export const runtimeSchema = z.object({
 export const journalEntrySchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("start"),
-    discussionId: z.string(),
+    // Paths are made from it (recover): an id that could leave its folder is refused on read.
+    discussionId: idSchema,
+    /** The writing process (absent in journals of older versions). */
+    pid: z.number().int().positive().optional(),
     startedAt: z.string(),
     design: discussionDesignSchema,
     turnManagerSeed: z.number().int().nonnegative(),

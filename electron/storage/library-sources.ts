@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { idSchema, type LibraryStudy } from "../../shared/contract.js";
 import { readStudyFolder } from "./study-folder.js";
+import { DISCUSSIONS_FOLDER } from "./run-layout.js";
 
 /** One discussion file the library lists: one in its own folder, or one a study wrote in a cell folder. */
 export interface LibrarySource {
@@ -9,22 +10,23 @@ export interface LibrarySource {
   key: string;
   id: string;
   file: string;
-  /** The folder beside the discussion that holds its run record. */
-  directory: string;
+  /** The output folder the discussion belongs to: runPaths(root, id) names it and its run record (run-layout.ts). */
+  root: string;
   study: LibraryStudy | null;
 }
 
-/** `<id>.json` files directly in the library folder (run records and other names left out). */
-export async function ownSources(directory: string): Promise<LibrarySource[]> {
+/** `<id>.json` files directly in the library's `<root>/discussions` (other names left out). */
+export async function ownSources(root: string): Promise<LibrarySource[]> {
+  const directory = path.join(root, DISCUSSIONS_FOLDER);
   const names = await readdir(directory).catch(missingIsEmpty);
   return names
     .filter((name) => name.endsWith(".json") && !name.endsWith(".run.json") && idSchema.safeParse(name.slice(0, -5)).success)
-    .map((name) => ({ key: name, id: name.slice(0, -5), file: path.join(directory, name), directory, study: null }));
+    .map((name) => ({ key: name, id: name.slice(0, -5), file: path.join(directory, name), root, study: null }));
 }
 
 /**
  * The discussions every study in `<data>/experiments` has written so far, read from each study's
- * experiment.json (its plan) and the cell folders: a running study's finished discussions appear
+ * experiment.json (its plan) and its discussions/ folder: a running study's finished discussions appear
  * as they finish. A study whose experiment.json cannot be read is left out here; the Studies
  * view names it.
  */
@@ -34,19 +36,19 @@ export async function studySources(experimentsDirectory: string): Promise<Librar
   for (const { name } of folders.filter((entry) => entry.isDirectory())) {
     const study = await readStudyFolder(path.join(experimentsDirectory, name)).catch(() => null);
     if (study?.kind !== "study") continue;
+    // Files written so far, per folder (discussions/, or a cell's folder of a study not migrated yet).
     const written = new Map<string, Set<string>>();
-    for (const cell of study.cells) {
-      const files = await readdir(path.join(study.folder, cell.id)).catch(missingIsEmpty);
-      written.set(cell.id, new Set(files));
+    for (const folder of new Set(study.discussions.map((discussion) => path.dirname(discussion.discussionFile)))) {
+      written.set(folder, new Set(await readdir(folder).catch(missingIsEmpty)));
     }
     for (const discussion of study.discussions) {
       const fileName = path.basename(discussion.discussionFile);
-      if (!discussion.cell || !written.get(discussion.cell)?.has(fileName)) continue;
+      if (!discussion.cell || !written.get(path.dirname(discussion.discussionFile))?.has(fileName)) continue;
       sources.push({
         key: `${name}/${discussion.cell}/${fileName}`,
         id: discussion.discussionId,
         file: discussion.discussionFile,
-        directory: path.dirname(discussion.discussionFile),
+        root: study.folder,
         study: { id: name, name: study.name, cell: discussion.cell, conditions: discussion.factors },
       });
     }

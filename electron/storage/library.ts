@@ -9,7 +9,7 @@ import { serializeLegacyDiscussion } from "./legacy-format.js";
 import { serializeV2Discussion } from "./v2-format.js";
 import { discussionToMarkdown } from "./export-markdown.js";
 import { discussionToCsv } from "./export-csv.js";
-import { runPaths } from "./run-files.js";
+import { DISCUSSIONS_FOLDER, runPaths } from "./run-layout.js";
 import { ownSources, studySources, type LibrarySource } from "./library-sources.js";
 import { archiveSources, restoreArchived } from "./library-archive.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -23,22 +23,27 @@ const indexSchema = z.object({
 type LibraryIndex = z.infer<typeof indexSchema>;
 
 /**
- * Every saved discussion: the SynDisco files in the discussions folder (runs write `<id>.json`
- * there, imports are copied there byte for byte) and, when given the experiments folder, every
- * discussion a study has written (they stay in their cell folders; entries name the study and
- * cell). A small index keyed by file, size and modification time means a listing reads only
- * files that changed, so thousands open at once.
+ * Every saved discussion: the SynDisco files in `<root>/discussions` (runs write `<id>.json`
+ * there and their records in `<root>/records`; imports are copied there byte for byte) and, when
+ * given the experiments folder, every discussion a study has written (in the study's own
+ * discussions/; entries name the study and cell). A small index keyed by file, size and
+ * modification time means a listing reads only files that changed, so thousands open at once.
  */
 export class Library {
   private readonly writes = new WriteQueue();
 
+  /** The discussions folder: SynDisco files only. */
+  readonly directory: string;
+
   constructor(
-    readonly directory: string,
+    private readonly root: string,
     private readonly indexFile: string,
     private readonly experimentsDirectory: string | null = null,
-    /** Where archived discussions go: `<data>/archive/discussions` beside `<data>/discussions`. */
-    readonly archiveDirectory = path.join(path.dirname(directory), "archive", path.basename(directory)),
-  ) {}
+    /** Where archived discussions go, in the same layout: `<data>/archive/discussions`, `<data>/archive/records`. */
+    readonly archiveRoot = path.join(root, "archive"),
+  ) {
+    this.directory = path.join(root, DISCUSSIONS_FOLDER);
+  }
 
   async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
     const index = await this.readIndex();
@@ -85,13 +90,13 @@ export class Library {
       if (source) sources.push(source);
       else problems.push({ file: id, message: `no discussion "${id}" in the library` });
     }
-    const result = await this.writes.run(() => archiveSources(sources, this.archiveDirectory));
+    const result = await this.writes.run(() => archiveSources(sources, this.archiveRoot));
     return { archived: result.archived, problems: [...problems, ...result.problems] };
   }
 
   /** Undoes `archive`: the files move back into the library folder. */
   restore(ids: readonly string[]): Promise<{ restored: string[]; problems: FileProblem[] }> {
-    return this.writes.run(() => restoreArchived(ids, this.archiveDirectory, this.directory));
+    return this.writes.run(() => restoreArchived(ids, this.archiveRoot, this.root));
   }
 
   /** The discussion file of an id the listing shows: the library's own first, then the studies'. */
@@ -104,7 +109,7 @@ export class Library {
   private async locate(id: string): Promise<LibrarySource | null> {
     if (!idSchema.safeParse(id).success) return null;
     const own = path.join(this.directory, `${id}.json`);
-    if (await stat(own).catch(() => null)) return { key: `${id}.json`, id, file: own, directory: this.directory, study: null };
+    if (await stat(own).catch(() => null)) return { key: `${id}.json`, id, file: own, root: this.root, study: null };
     return (await this.studySources()).find((source) => source.id === id) ?? null;
   }
 
@@ -179,7 +184,7 @@ export class Library {
     if (!result.ok) throw new CorruptFileError(file, result.error.message);
     const log = result.value;
     // A damaged run record must not hide the discussion itself, which is the file that matters.
-    const record = await readDataFile(runPaths(source.directory, id).runRecord, runRecordSchema).catch(() => null);
+    const record = await readDataFile(runPaths(source.root, id).runRecord, runRecordSchema).catch(() => null);
     const entry: LibraryEntry = {
       id,
       fileName,
@@ -199,7 +204,7 @@ export class Library {
 
   /** The library's own files, then the studies' (an id the library holds already is its own copy). */
   private async sources(): Promise<LibrarySource[]> {
-    const own = await ownSources(this.directory);
+    const own = await ownSources(this.root);
     const ids = new Set(own.map((source) => source.id));
     return [...own, ...(await this.studySources()).filter((source) => !ids.has(source.id))];
   }

@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DiscussionEvent, DiscussionLog, RunRecord } from "../../shared/domain/index.js";
 import { buildDiscussionLog, syndiscoTimestamp } from "../engine/discussion-log.js";
@@ -6,21 +6,9 @@ import { serializeLegacyDiscussion } from "./legacy-format.js";
 import { serializeV2Discussion } from "./v2-format.js";
 import { JournalWriter, readJournal, type JournalEntry } from "./journal.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { DISCUSSIONS_FOLDER, RECORDS_FOLDER, removeStaleTemporaryFiles, runPaths, runRootOf, type RunPaths } from "./run-layout.js";
 
-export interface RunPaths {
-  discussion: string;
-  runRecord: string;
-  journal: string;
-}
-
-/** Files are named by discussion id: `<id>.json`, `<id>.run.json`, and `<id>.journal.jsonl` while running. */
-export function runPaths(directory: string, discussionId: string): RunPaths {
-  return {
-    discussion: path.join(directory, `${discussionId}.json`),
-    runRecord: path.join(directory, `${discussionId}.run.json`),
-    journal: path.join(directory, `${discussionId}.journal.jsonl`),
-  };
-}
+export { runPaths, type RunPaths } from "./run-layout.js";
 
 type StartEntry = Extract<JournalEntry, { kind: "start" }>;
 
@@ -43,11 +31,13 @@ export class DiscussionRecorder {
     this.entries.push(start);
   }
 
-  static async start(directory: string, start: Omit<StartEntry, "kind">): Promise<DiscussionRecorder> {
-    const paths = runPaths(directory, start.discussionId);
+  /** Journals into `<root>/records/`; the SynDisco file goes to `<root>/discussions/` (run-layout.ts). */
+  static async start(root: string, start: Omit<StartEntry, "kind" | "pid">): Promise<DiscussionRecorder> {
+    const paths = runPaths(root, start.discussionId);
     await writeFileAtomic(paths.journal, "");
     const journal = await JournalWriter.create(paths.journal);
-    const entry: StartEntry = { kind: "start", ...start };
+    // The writer's pid lets a starting app tell a journal still being written from one a kill left.
+    const entry: StartEntry = { kind: "start", ...start, pid: process.pid };
     const recorder = new DiscussionRecorder(paths, journal, entry);
     await journal.append(entry);
     return recorder;
@@ -143,15 +133,32 @@ function serializeDiscussion(log: DiscussionLog): string {
 async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], status: RunRecord["status"]): Promise<void> {
   const { record, logText } = summarizeJournal(entries, status);
   await writeFileAtomic(paths.runRecord, `${JSON.stringify(record, null, 2)}\n`);
-  await writeFileAtomic(paths.discussion, logText);
+  // A file without comments is no discussion, and SynDisco's loader fails on one (it explodes an
+  // empty "logs" into a row without a name): the run record alone says what happened.
+  if (record.comments.some((comment) => comment.logged)) await writeFileAtomic(paths.discussion, logText);
 }
 
-/** After a kill: turns a journal into a valid discussion file and run record with every finished comment. */
+/**
+ * After a kill: turns a journal into a valid discussion file and run record with every finished
+ * comment, in the journal's output folder (run-layout.ts). A journal outside `records/`, as
+ * older versions left them, counts its own folder as the output folder, or the study's folder
+ * when it lay in a study's cell folder. The id it names is checked before any path is made from
+ * it; temporary files a kill left in the output folder are removed.
+ */
 export async function recoverJournal(journalPath: string): Promise<RunPaths> {
   const entries = await readJournal(journalPath);
   const start = entries[0] as StartEntry;
-  const paths = runPaths(path.dirname(journalPath), start.discussionId);
+  const root = runRootOf(journalPath) ?? (await olderLayoutRoot(journalPath));
+  const paths = runPaths(root, start.discussionId);
+  await Promise.all([DISCUSSIONS_FOLDER, RECORDS_FOLDER].map((folder) => removeStaleTemporaryFiles(path.join(root, folder))));
   await writeRunFiles(paths, entries, "recovered");
+  if (path.resolve(journalPath) !== paths.journal) await rm(paths.journal, { force: true });
   await rm(journalPath, { force: true });
   return paths;
+}
+
+async function olderLayoutRoot(journalPath: string): Promise<string> {
+  const folder = path.dirname(path.resolve(journalPath));
+  const inStudyCell = await stat(path.join(path.dirname(folder), "experiment.json")).then(() => true, () => false);
+  return inStudyCell ? path.dirname(folder) : folder;
 }

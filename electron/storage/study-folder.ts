@@ -2,9 +2,9 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
-import type { FileProblem } from "../../shared/contract.js";
+import { idSchema, type FileProblem } from "../../shared/contract.js";
 import { CorruptFileError, readDataFile } from "./data-file.js";
-import { runPaths } from "./run-files.js";
+import { runPaths, runRootOf, type RunPaths } from "./run-layout.js";
 
 /** What analysis needs of experiment.json; the spec is read on its own so an older spec cannot hide the grid. */
 const experimentFileSchema = z.object({
@@ -62,10 +62,10 @@ export async function readStudyFolder(folder: string): Promise<StudyFolder> {
   const spec = experimentSpecSchema.safeParse(experiment.spec);
   const cells = experiment.cells.map(({ id, conditions }) => ({ id, conditions }));
   const conditionsOf = new Map(cells.map((cell) => [cell.id, cell.conditions]));
-  const discussions = experiment.discussions.map(({ discussionId, cell, repetition, participants }) => {
-    const paths = runPaths(path.join(folder, cell), discussionId);
+  const discussions = await Promise.all(experiment.discussions.map(async ({ discussionId, cell, repetition, participants }) => {
+    const paths = await studyRunPaths(folder, discussionId, cell);
     return { discussionId, cell, repetition, participants, factors: conditionsOf.get(cell) ?? {}, discussionFile: paths.discussion, recordFile: paths.runRecord, journalFile: paths.journal };
-  });
+  }));
   const problems: FileProblem[] = spec.success ? [] : [{ file: experimentFile, message: "its spec is not one this version reads; the grid and files are analysed without it" }];
   const specName = spec.success ? spec.data.name : null;
   return {
@@ -90,11 +90,30 @@ async function plainFolder(folder: string): Promise<StudyFolder> {
     factorNames: [],
     cells: [],
     discussions: files.map((file) => {
-      const paths = runPaths(path.dirname(file), path.basename(file, ".json"));
+      const id = path.basename(file, ".json");
+      const root = runRootOf(file);
+      // A run's record is in records/ beside discussions/, or beside the file in an older layout.
+      const paths = root !== null && idSchema.safeParse(id).success ? runPaths(root, id) : sideBySide(path.dirname(file), id);
       return { discussionId: path.basename(file, ".json"), cell: null, repetition: null, participants: [], factors: {}, discussionFile: file, recordFile: paths.runRecord, journalFile: paths.journal };
     }),
     problems: [],
   };
+}
+
+/**
+ * Where a study's discussion lies: `<study>/discussions/<id>.json` (run-layout.ts), or in its
+ * cell's folder for a study an older version wrote and nothing has migrated yet.
+ */
+async function studyRunPaths(folder: string, discussionId: string, cell: string): Promise<RunPaths> {
+  const paths = runPaths(folder, discussionId);
+  const older = sideBySide(path.join(folder, cell), discussionId);
+  const [current, previous] = await Promise.all([paths.discussion, older.discussion].map((file) => stat(file).then(() => true, () => false)));
+  return !current && previous ? older : paths;
+}
+
+/** An older layout's run files: the discussion, its record and journal side by side. */
+function sideBySide(folder: string, discussionId: string): RunPaths {
+  return { discussion: path.join(folder, `${discussionId}.json`), runRecord: path.join(folder, `${discussionId}.run.json`), journal: path.join(folder, `${discussionId}.journal.jsonl`) };
 }
 
 /** Every `*.json` below the folder except our own run records, caches, specs and annotation folders. */

@@ -109,8 +109,9 @@ describe("experiments page commands", () => {
     const resumed = await client.call("experiments.start", { spec: study, parallel: 1 });
     const final = (await ended2.done).at(-1);
     expect(final?.name === "experiments.progress" && final.payload.progress).toMatchObject({ state: "finished", done: 8, total: 8 });
-    const files = (await Promise.all(final?.name === "experiments.progress" ? final.payload.progress.cells.map((cell) => readdir(path.join(resumed.outputDirectory, cell.cell))) : [])).flat();
-    expect(files.filter((file) => file.endsWith(".run.json"))).toHaveLength(8);
+    const records = await readdir(path.join(resumed.outputDirectory, "records"));
+    expect(records.filter((file) => file.endsWith(".run.json"))).toHaveLength(8);
+    expect((await readdir(path.join(resumed.outputDirectory, "discussions"))).filter((file) => file.endsWith(".json"))).toHaveLength(8);
   });
 
   it("pauses and resumes a running study, refuses another spec under the same name", async () => {

@@ -15,7 +15,7 @@ afterEach(async () => rm(layout.root, { recursive: true, force: true }));
 
 describe("Library.search", () => {
   it("finds discussions by comment text, participant and model, case-insensitively; lists models per entry", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile);
+    const library = new Library(layout.root, layout.libraryIndexFile);
     const files = await Promise.all(
       ["discussion-legacy-moderated.json", "discussion-v2-moderated.json"].map(async (fileName) => ({ fileName, content: await readFile(path.join(fixtures, fileName), "utf8") })),
     );

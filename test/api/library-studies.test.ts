@@ -1,11 +1,10 @@
 /** The Library lists, opens, searches and exports the discussions studies wrote, which stay in their cell folders. */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dataLayout, type DataLayout } from "../../electron/app-paths.js";
 import { Library } from "../../electron/storage/library.js";
-import { cellDirectory } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
 import { writeParkStudy, type WrittenStudy } from "../support/analysis-study.js";
 
@@ -22,7 +21,7 @@ afterEach(async () => rm(layout.root, { recursive: true, force: true }));
 
 describe("Library with studies", () => {
   it("lists each written study discussion with its study, cell and conditions beside the library's own", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile, experiments);
+    const library = new Library(layout.root, layout.libraryIndexFile, experiments);
     await library.importFiles([{ fileName: "own.json", content: await readFile(path.join(fixtures, "discussion-legacy-moderated.json"), "utf8") }]);
     const { entries, problems } = await library.list();
     expect(problems).toEqual([]);
@@ -41,16 +40,16 @@ describe("Library with studies", () => {
   });
 
   it("opens, searches and exports a study's discussion by id; a corrupt one is a named problem", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile, experiments);
+    const library = new Library(layout.root, layout.libraryIndexFile, experiments);
     const planned = study.find("none", 1);
     const opened = await library.open(planned.discussionId);
     expect(opened.log.comments.map((comment) => comment.text)).toContain("No way, too expensive.");
     expect(opened.entry.study?.cell).toBe(planned.cell.id);
     expect((await library.search("too expensive")).ids).toEqual([planned.discussionId]);
     expect((await library.export(planned.discussionId, "markdown")).content).toContain("No way, too expensive.");
-    expect(await library.fileOf(planned.discussionId)).toBe(runPaths(cellDirectory(path.join(experiments, "Park-study"), planned), planned.discussionId).discussion);
+    expect(await library.fileOf(planned.discussionId)).toBe(runPaths(path.join(experiments, "Park-study"), planned.discussionId).discussion);
 
-    const broken = runPaths(cellDirectory(path.join(experiments, "Park-study"), study.find("mod", 0)), study.find("mod", 0).discussionId).discussion;
+    const broken = runPaths(path.join(experiments, "Park-study"), study.find("mod", 0).discussionId).discussion;
     await writeFile(broken, '{"id": "x", "logs": [');
     const { entries, problems } = await library.list();
     expect(entries).toHaveLength(3);
@@ -59,9 +58,9 @@ describe("Library with studies", () => {
   });
 
   it("shows a running study's discussions as they are written, and only those", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile, experiments);
+    const library = new Library(layout.root, layout.libraryIndexFile, experiments);
     const later = study.find("mod", 1);
-    const file = runPaths(cellDirectory(path.join(experiments, "Park-study"), later), later.discussionId).discussion;
+    const file = runPaths(path.join(experiments, "Park-study"), later.discussionId).discussion;
     const content = await readFile(file, "utf8");
     await rm(file);
     expect((await library.list()).entries.map((entry) => entry.id)).not.toContain(later.discussionId);
@@ -70,12 +69,13 @@ describe("Library with studies", () => {
   });
 
   it("archives the library's own discussions with their run records and restores them; a study's discussion stays", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile, experiments);
+    const library = new Library(layout.root, layout.libraryIndexFile, experiments);
     await library.importFiles([{ fileName: "own.json", content: await readFile(path.join(fixtures, "discussion-legacy-moderated.json"), "utf8") }]);
     const own = (await library.list()).entries.find((entry) => !entry.study)!;
     const ownFile = path.join(layout.discussionsDirectory, `${own.id}.json`);
     const bytes = await readFile(ownFile);
-    await writeFile(runPaths(layout.discussionsDirectory, own.id).runRecord, "{}");
+    await mkdir(layout.recordsDirectory, { recursive: true });
+    await writeFile(runPaths(layout.root, own.id).runRecord, "{}");
     const studyId = study.find("mod", 0).discussionId;
 
     const result = await library.archive([own.id, studyId, "absent"]);
@@ -87,16 +87,16 @@ describe("Library with studies", () => {
     expect((await library.list()).entries.map((entry) => entry.id)).not.toContain(own.id);
     const archived = path.join(layout.root, "archive", "discussions");
     expect(await readFile(path.join(archived, `${own.id}.json`))).toEqual(bytes);
-    expect(await readFile(path.join(archived, `${own.id}.run.json`), "utf8")).toBe("{}");
+    expect(await readFile(path.join(layout.root, "archive", "records", `${own.id}.run.json`), "utf8")).toBe("{}");
 
     expect(await library.restore([own.id])).toEqual({ restored: [own.id], problems: [] });
     expect(await readFile(ownFile)).toEqual(bytes);
-    expect(await readFile(runPaths(layout.discussionsDirectory, own.id).runRecord, "utf8")).toBe("{}");
+    expect(await readFile(runPaths(layout.root, own.id).runRecord, "utf8")).toBe("{}");
     expect((await library.restore([own.id])).problems[0]?.message).toBe(`discussion "${own.id}" is not in the archive`);
   });
 
   it("without the experiments folder it lists only its own files, as before", async () => {
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile);
+    const library = new Library(layout.root, layout.libraryIndexFile);
     expect((await library.list()).entries).toEqual([]);
   });
 });

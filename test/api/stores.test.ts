@@ -57,7 +57,7 @@ describe("corrupt data files", () => {
     await mkdir(layout.discussionsDirectory, { recursive: true });
     await writeFile(path.join(layout.discussionsDirectory, "bad.json"), '{"logs": 3}');
     await writeFile(layout.libraryIndexFile, "garbage");
-    const library = new Library(layout.discussionsDirectory, layout.libraryIndexFile);
+    const library = new Library(layout.root, layout.libraryIndexFile);
     const listed = await library.list();
     expect(listed.entries).toEqual([]);
     expect(listed.problems[0]?.file).toContain("bad.json");

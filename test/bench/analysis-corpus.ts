@@ -3,7 +3,7 @@ import path from "node:path";
 import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
 import { planExperiment } from "../../electron/engine/experiment-plan.js";
 import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
-import { cellDirectory, writeExperimentFile } from "../../electron/storage/experiment-files.js";
+import { writeExperimentFile } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
 import { serializeLegacyDiscussion } from "../../electron/storage/legacy-format.js";
 import { SeededRandom } from "../../shared/random.js";
@@ -57,8 +57,9 @@ export async function writeAnalysisCorpus(folder: string, repetitions: number): 
       if (turn < 14) logged.push({ name: "moderator", text: random.next() < 0.3 ? "" : sentence(10 + Math.floor(random.next() * 30)), model: "bench" });
     }
     comments += logged.length;
-    const paths = runPaths(cellDirectory(folder, planned), planned.discussionId);
+    const paths = runPaths(folder, planned.discussionId);
     await mkdir(path.dirname(paths.discussion), { recursive: true });
+    await mkdir(path.dirname(paths.runRecord), { recursive: true });
     await writeFile(paths.discussion, serializeLegacyDiscussion(buildDiscussionLog(planned.discussionId, planned.design, logged, "26-01-01-00-00")));
   }
   return { folder, discussions: plan.discussions.length, comments };

@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { writeParkStudy, type WrittenStudy } from "../support/analysis-study.js";
-import { cellDirectory } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
 import { parseCsv } from "../../shared/csv.js";
 
@@ -20,7 +19,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe("cli analyze", () => {
   it("writes the dataset and the Python script, names a corrupt discussion and analyses the rest", async () => {
-    const broken = runPaths(cellDirectory(studyFolder(), study.find("mod", 1)), study.find("mod", 1).discussionId).discussion;
+    const broken = runPaths(studyFolder(), study.find("mod", 1).discussionId).discussion;
     await writeFile(broken, '{"id": "x", "logs": [');
     const out = path.join(root, "out");
     const result = await runCli(["analyze", studyFolder(), "--out", out]);

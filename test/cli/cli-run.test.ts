@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { runCli, startCli } from "../support/cli.js";
+import { syndiscoLoads } from "../support/syndisco-loader.js";
 import { recoverJournal } from "../../electron/storage/run-files.js";
 import { importDiscussionFile } from "../../electron/storage/discussion-import.js";
 
@@ -56,12 +57,19 @@ describe("cli run / replay / recover on the generated model", () => {
     expect((JSON.parse(log.user_prompts[0]!) as { instructions: string }).instructions).toBe("- Be brief.\n- Stay on topic.");
     expect(log.logs.length).toBeGreaterThanOrEqual(6);
 
-    const record = file.replace(/\.json$/, ".run.json");
+    // The discussion alone in <out>/discussions, its record in <out>/records.
+    expect(file).toBe(path.join(out, "discussions", path.basename(file)));
+    const record = path.join(out, "records", path.basename(file).replace(/\.json$/, ".run.json"));
     const replay = await runCli(["replay", record, "--quiet"]);
     expect(replay.code).toBe(0);
     const replayed = await readLegacy(replay.stdout.trim());
     expect(replayed.logs).toEqual(log.logs);
     expect(replay.stdout.trim()).not.toBe(file);
+    // The replay lands beside the original, and SynDisco's own loaders read the folder as it is.
+    expect(path.dirname(replay.stdout.trim())).toBe(path.join(out, "discussions"));
+    for (const version of ["2.0.7", "2.0.8"] as const) {
+      expect(await syndiscoLoads(version, path.join(out, "discussions"))).toEqual({ files: 2, comments: log.logs.length * 2 });
+    }
   });
 
   it("--prompt-style syndisco-2.2 writes SynDisco 2.2's file: every comment with its prompt", async () => {
@@ -88,9 +96,12 @@ describe("cli run / replay / recover on the generated model", () => {
     });
     child.kill("SIGKILL");
     await new Promise((resolve) => child.on("close", resolve));
-    const journals = (await readdir(killedOut)).filter((name) => name.endsWith(".journal.jsonl"));
+    const journals = (await readdir(path.join(killedOut, "records"))).filter((name) => name.endsWith(".journal.jsonl"));
     expect(journals).toHaveLength(1);
-    const paths = await recoverJournal(path.join(killedOut, journals[0] as string));
+    // Until recovered, the killed run has no discussion file to trip SynDisco's loader.
+    expect(await readdir(path.join(killedOut, "discussions")).catch(() => [])).toEqual([]);
+    const paths = await recoverJournal(path.join(killedOut, "records", journals[0] as string));
+    expect(paths.discussion).toBe(path.join(killedOut, "discussions", journals[0]!.replace(".journal.jsonl", ".json")));
     const text = await readFile(paths.discussion, "utf8");
     const imported = importDiscussionFile(text, "recovered.json");
     expect(imported.ok).toBe(true);
@@ -99,7 +110,7 @@ describe("cli run / replay / recover on the generated model", () => {
     for (const comment of recovered.logs) expect(printed).toContain(`User ${comment.name} posted:\n${comment.text}`);
     const runRecord = JSON.parse(await readFile(paths.runRecord, "utf8")) as { status: string };
     expect(runRecord.status).toBe("recovered");
-    expect((await readdir(killedOut)).some((name) => name.endsWith(".journal.jsonl"))).toBe(false);
+    expect((await readdir(path.join(killedOut, "records"))).some((name) => name.endsWith(".journal.jsonl"))).toBe(false);
   });
 
   it("a design file runs like flags do", async () => {

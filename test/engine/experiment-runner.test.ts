@@ -7,6 +7,7 @@ import { importDiscussionFile } from "../../electron/storage/discussion-import.j
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testExperimentSpec } from "../support/experiments.js";
 import { runCli, startCli } from "../support/cli.js";
+import { syndiscoLoads } from "../support/syndisco-loader.js";
 import type { ExperimentProgress } from "../../shared/domain/index.js";
 
 async function discussionFiles(out: string): Promise<string[]> {
@@ -24,6 +25,9 @@ async function checkCompleteStudy(out: string): Promise<void> {
   expect(discussions).toHaveLength(12);
   expect(files.filter((file) => file.endsWith(".run.json"))).toHaveLength(12);
   expect(files.filter((file) => file.endsWith(".journal.jsonl") || file.endsWith(".tmp"))).toEqual([]);
+  // The study's discussions/ holds its discussions and nothing else: SynDisco's own loaders read it as it is.
+  expect(files.filter((file) => file.startsWith(`discussions${path.sep}`))).toEqual(discussions);
+  for (const version of ["2.0.7", "2.0.8"] as const) expect((await syndiscoLoads(version, path.join(out, "discussions"))).files).toBe(12);
   for (const file of discussions) {
     const text = await readFile(path.join(out, file), "utf8");
     const imported = importDiscussionFile(text, file);

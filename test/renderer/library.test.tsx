@@ -39,7 +39,7 @@ beforeEach(() => {
   restoreLayout = fakeLayout({ row: 56 });
   double.reset();
   useLibraryStore.setState(initial, true);
-  double.handle("library.list", () => ({ entries, problems: [] }));
+  double.handle("library.list", () => ({ entries, problems: [], interrupted: [] }));
 });
 afterEach(() => {
   cleanup();
@@ -143,7 +143,7 @@ describe("LibraryView", () => {
   });
 
   it("shows a study's discussions with study and cell, filters by study and cell, and clears the filters", async () => {
-    double.handle("library.list", () => ({ entries: studyEntries, problems: [] }));
+    double.handle("library.list", () => ({ entries: studyEntries, problems: [], interrupted: [] }));
     await act(async () => void render(<LibraryView />));
     const shownIds = () => screen.getAllByTestId("library-row").map((row) => row.dataset.id);
     expect(shownIds()).toHaveLength(6);
@@ -163,7 +163,7 @@ describe("LibraryView", () => {
 
   it("archives the selection with Delete, offers Undo, and says why a study's discussion stays", async () => {
     let listed = studyEntries;
-    double.handle("library.list", () => ({ entries: listed, problems: [] }));
+    double.handle("library.list", () => ({ entries: listed, problems: [], interrupted: [] }));
     double.handle("library.archive", ({ ids }) => {
       listed = listed.filter((e) => e.id !== "old");
       return { archived: ids.filter((id) => id === "old"), problems: ids.filter((id) => id === "s1").map((id) => ({ file: `${id}.json`, message: 'it belongs to the study "Park study", whose analysis and resuming need it; it stays' })) };
@@ -189,15 +189,28 @@ describe("LibraryView", () => {
   });
 
   it("says what to do when the library is empty", async () => {
-    double.handle("library.list", () => ({ entries: [], problems: [] }));
+    double.handle("library.list", () => ({ entries: [], problems: [], interrupted: [] }));
     await act(async () => void render(<LibraryView />));
     expect(screen.getByText("No saved discussions yet")).toBeTruthy();
     expect(screen.getAllByText("Import files").length).toBeGreaterThan(0);
   });
 
+  it("says which runs were interrupted and recovered at start, marks them in the list, and stays dismissed", async () => {
+    const recovered = { ...entry("run-1", "26-01-02-03-04", ["ann"]), status: "recovered" as const };
+    double.handle("library.list", () => ({ entries: [recovered], problems: [], interrupted: ["run-1"] }));
+    await act(async () => void render(<LibraryView />));
+    expect(screen.getByTestId("interrupted-runs").textContent).toMatch(/1 run was interrupted.*run-1/);
+    expect(screen.getByTestId("library-row").textContent).toContain("interrupted (recovered)");
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByTestId("interrupted-runs")).toBeNull();
+    // Every listing reports the same start-up recovery: once read, it is not shown again.
+    await act(async () => void (await useLibraryStore.getState().libraryRequested()));
+    expect(screen.queryByTestId("interrupted-runs")).toBeNull();
+  });
+
   it("renders only a window of rows for 5,000 discussions", async () => {
     const many = Array.from({ length: 5000 }, (_, index) => entry(`d${index}`, "26-01-02-03-04", [`user${index}`]));
-    double.handle("library.list", () => ({ entries: many, problems: [] }));
+    double.handle("library.list", () => ({ entries: many, problems: [], interrupted: [] }));
     await act(async () => void render(<LibraryView />));
     expect(screen.getAllByTestId("library-row").length).toBeLessThan(40);
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { experimentSpecSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
 import { planExperiment, type PlannedDiscussion } from "../../electron/engine/experiment-plan.js";
 import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
-import { cellDirectory, writeExperimentFile, writeManifest } from "../../electron/storage/experiment-files.js";
+import { writeExperimentFile, writeManifest } from "../../electron/storage/experiment-files.js";
 import { runPaths } from "../../electron/storage/run-files.js";
 import { serializeLegacyDiscussion } from "../../electron/storage/legacy-format.js";
 import { testPersona } from "./designs.js";
@@ -73,8 +73,9 @@ export async function writeParkStudy(folder: string, options: { records?: boolea
       { name: "ann", text: "Should the old yard become a park?", model: "hardcoded" },
       ...written.map(([who, text]) => ({ name: name(who), text, model: "tiny" })),
     ];
-    const paths = runPaths(cellDirectory(folder, planned), planned.discussionId);
+    const paths = runPaths(folder, planned.discussionId);
     await mkdir(path.dirname(paths.discussion), { recursive: true });
+    await mkdir(path.dirname(paths.runRecord), { recursive: true });
     await writeFile(paths.discussion, serializeLegacyDiscussion(buildDiscussionLog(planned.discussionId, planned.design, comments, "26-01-02-03-04")));
     if (options.records && planned === find("mod", 0)) {
       await writeFile(paths.runRecord, JSON.stringify(silentTurnRecord(planned, comments)));

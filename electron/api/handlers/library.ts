@@ -4,9 +4,13 @@ import type { StudioServices } from "../services.js";
 
 type LibraryHandlers = Pick<Handlers, "library.list" | "library.open" | "library.importFiles" | "library.export" | "library.search" | "library.archive" | "library.restore">;
 
-export function libraryHandlers({ library, hub }: StudioServices): LibraryHandlers {
+export function libraryHandlers({ library, hub, startup }: StudioServices): LibraryHandlers {
   return {
-    "library.list": () => library.list(),
+    // Start-up problems (a journal that could not be recovered, a file the migration left) belong with the library's.
+    "library.list": async () => {
+      const { entries, problems } = await library.list();
+      return { entries, problems: [...startup.problems, ...problems], interrupted: startup.interrupted };
+    },
     "library.open": ({ id }) => library.open(id),
     "library.importFiles": ({ files }) => {
       const operationId = randomUUID();

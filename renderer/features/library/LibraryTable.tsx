@@ -52,7 +52,7 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
       </span>
       <span className="text-right tabular-nums">{entry.commentCount}</span>
       <span className="leading-tight text-xs text-slate-600 dark:text-slate-300">
-        {entry.status}
+        {entry.status === "recovered" ? "interrupted (recovered)" : entry.status}
         <span className="block text-slate-400 dark:text-slate-500">{entry.format === "v2" ? "SynDisco v2" : "SynDisco legacy"}</span>
       </span>
       <button type="button" onClick={open} className="rounded px-2 py-1 text-sm font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">

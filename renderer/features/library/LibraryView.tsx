@@ -131,10 +131,23 @@ function LibraryMessages() {
   const error = useLibraryStore((state) => state.error);
   const problems = useLibraryStore((state) => state.problems);
   const errorDismissed = useLibraryStore((state) => state.errorDismissed);
-  if (!error && problems.length === 0) return null;
+  const interrupted = useLibraryStore((state) => state.interrupted);
+  const interruptedDismissed = useLibraryStore((state) => state.interruptedDismissed);
+  if (!error && problems.length === 0 && interrupted.length === 0) return null;
   return (
     <div className="flex flex-col gap-2 px-6 pt-3">
       {error && <ErrorBanner message={error} onDismiss={errorDismissed} />}
+      {interrupted.length > 0 && (
+        <div role="status" data-testid="interrupted-runs" className="flex items-start gap-3 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100">
+          <p className="flex-1">
+            {interrupted.length === 1 ? "1 run was" : `${interrupted.length} runs were`} interrupted (the app was closed or stopped while they ran). Every
+            finished comment was recovered; they are in the list marked interrupted: {interrupted.join(", ")}.
+          </p>
+          <button type="button" onClick={interruptedDismissed} className="text-xs font-medium underline">
+            Dismiss
+          </button>
+        </div>
+      )}
       {problems.length > 0 && (
         <details className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
           <summary className="cursor-pointer">

@@ -23,6 +23,8 @@ interface LibraryState {
   entries: LibraryEntry[];
   /** Discussion files in the folder that could not be read. */
   problems: FileProblem[];
+  /** Runs a crash or kill cut short, recovered when the app started; cleared once the user has read it. */
+  interrupted: string[];
   loaded: boolean;
   error: string | null;
   query: string;
@@ -51,10 +53,12 @@ interface LibraryState {
   archiveRequested: (ids: readonly string[]) => Promise<void>;
   archiveUndone: (ids: readonly string[]) => Promise<void>;
   errorDismissed: () => void;
+  interruptedDismissed: () => void;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 let searchTimer: ReturnType<typeof setTimeout> | null = null;
+let interruptedDismissedFor: string | null = null;
 
 function batches(files: readonly FileContent[]): FileContent[][] {
   const result: FileContent[][] = [];
@@ -76,6 +80,7 @@ function batches(files: readonly FileContent[]): FileContent[][] {
 export const useLibraryStore = create<LibraryState>((set, get) => ({
   entries: [],
   problems: [],
+  interrupted: [],
   loaded: false,
   error: null,
   query: "",
@@ -90,9 +95,11 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
 
   libraryRequested: async () => {
     try {
-      const { entries, problems } = await studio.call("library.list", {});
+      const { entries, problems, interrupted } = await studio.call("library.list", {});
       const known = new Set(entries.map((entry) => entry.id));
-      set({ entries, problems, loaded: true, selected: new Set([...get().selected].filter((id) => known.has(id))) });
+      // The engine reports the same start-up recovery on every listing: once dismissed, it stays dismissed.
+      const shown = interruptedDismissedFor === interrupted.join(",") ? [] : interrupted;
+      set({ entries, problems, interrupted: shown, loaded: true, selected: new Set([...get().selected].filter((id) => known.has(id))) });
     } catch (error) {
       set({ error: message(error), loaded: true });
     }
@@ -186,4 +193,8 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   },
 
   errorDismissed: () => set({ error: null }),
+  interruptedDismissed: () => {
+    interruptedDismissedFor = get().interrupted.join(",");
+    set({ interrupted: [] });
+  },
 }));

@@ -7,14 +7,13 @@ import { measureStudy } from "../../../electron/engine/analysis/study-measures.j
 import { importDiscussionFile } from "../../../electron/storage/discussion-import.js";
 import { runRecordSchema } from "../../../shared/domain/index.js";
 import { writeParkStudy, type WrittenStudy } from "../../support/analysis-study.js";
-import { cellDirectory } from "../../../electron/storage/experiment-files.js";
 import { runPaths } from "../../../electron/storage/run-files.js";
 import type { PlannedDiscussion } from "../../../electron/engine/experiment-plan.js";
 
 let folder: string;
 let study: WrittenStudy;
 const none = { dimensions: [], means: new Map() };
-const filesOf = (planned: PlannedDiscussion) => runPaths(cellDirectory(folder, planned), planned.discussionId);
+const filesOf = (planned: PlannedDiscussion) => runPaths(folder, planned.discussionId);
 
 async function readLog(planned: PlannedDiscussion) {
   const result = importDiscussionFile(await readFile(filesOf(planned).discussion, "utf8"), "x.json");
@@ -152,10 +151,11 @@ describe("measuring a study folder", () => {
     expect(status(study.find("mod", 0))).toBe("completed");
   });
 
-  it("reads any folder of discussion files without a grid", async () => {
-    const result = await measureStudy(path.join(folder, study.find("mod", 0).cell.id));
+  it("reads any folder of discussion files without a grid (a study's discussions/, records found beside it)", async () => {
+    const result = await measureStudy(path.join(folder, "discussions"));
     expect(result.study.kind).toBe("folder");
-    expect(result.discussions.map((d) => d.discussionId)).toEqual([study.find("mod", 0).discussionId, study.find("mod", 1).discussionId].sort());
+    expect(result.discussions.map((d) => d.discussionId)).toEqual(study.planned.map((planned) => planned.discussionId).sort());
+    expect(result.study.discussions.find((d) => d.discussionId === study.find("mod", 0).discussionId)?.recordFile).toBe(filesOf(study.find("mod", 0)).runRecord);
     expect(result.discussions.every((d) => d.measured !== null)).toBe(true);
   });
 });

@@ -8,7 +8,6 @@ import { welchTest } from "../../../electron/engine/analysis/statistics.js";
 import { histogramBins } from "../../../electron/engine/analysis/histogram.js";
 import { analysisRequestSchema, type AnalysisRequestInput } from "../../../shared/domain/analysis.js";
 import { writeParkStudy, type WrittenStudy } from "../../support/analysis-study.js";
-import { cellDirectory } from "../../../electron/storage/experiment-files.js";
 import { runPaths } from "../../../electron/storage/run-files.js";
 
 let folder: string;
@@ -81,7 +80,7 @@ describe("condition summaries of the park study (worked out by hand)", () => {
   });
 
   it("analyses the rest when a discussion is unreadable and says so", async () => {
-    const broken = runPaths(cellDirectory(folder, written.find("none", 1)), written.find("none", 1).discussionId).discussion;
+    const broken = runPaths(folder, written.find("none", 1).discussionId).discussion;
     const original = await readFile(broken, "utf8");
     await writeFile(broken, "{ not json");
     try {
