@@ -93,10 +93,13 @@ export function fallbackText(messages: readonly ChatMessage[]): string {
 
 function specialTokenTexts(model: LlamaModel): Record<string, string> {
   const ggml = model.fileInfo.metadata.tokenizer?.ggml as Record<string, unknown> | undefined;
+  const vocabularySize = Array.isArray(ggml?.tokens) ? ggml.tokens.length : 0;
   const texts: Record<string, string> = {};
   for (const [name, key] of specialTokenKeys) {
     const id = ggml?.[key];
-    if (typeof id === "number" && id >= 0) texts[name] = model.detokenize([id as Token], true);
+    // Converted models mark a token they lack as 0xFFFFFFFF (llama.cpp: "not set"); detokenizing
+    // an id outside the vocabulary aborts the process inside llama.cpp, so only real ids count.
+    if (typeof id === "number" && Number.isInteger(id) && id >= 0 && id < vocabularySize) texts[name] = model.detokenize([id as Token], true);
   }
   return texts;
 }

@@ -92,6 +92,15 @@ describe("prompt tokens are what SynDisco's transformers path gives (one rendere
     });
   });
 
+  it("a model whose missing special tokens are marked 0xFFFFFFFF (as stories260K's are) renders and runs: those tokens are absent, not read", async () => {
+    const run = await evaluatedTokens({ chatTemplate: null, unsetTokenIds: true });
+    try {
+      for (const c of reference.cases) expect(run.held.get(c.name)).toEqual(c.fallbackIds);
+    } finally {
+      await run.model.dispose();
+    }
+  });
+
   it("a tokenizer that adds no BOS gets none", async () => {
     const run = await evaluatedTokens({ addBosToken: false });
     try {
