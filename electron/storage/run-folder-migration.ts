@@ -65,9 +65,10 @@ export async function migrateStudyFolder(study: string, report: MigrationReport 
   return report;
 }
 
-/** The app's data folder: its single runs, then every study in `experiments/`. */
+/** The app's data folder: its single runs and their archive, then every study in `experiments/`. */
 export async function migrateDataFolder(root: string): Promise<MigrationReport> {
   const report = await migrateRunFolder(root);
+  await migrateRunFolder(path.join(root, "archive"), report);
   const experiments = path.join(root, "experiments");
   for (const entry of await readdir(experiments, { withFileTypes: true }).catch(() => [])) {
     if (entry.isDirectory()) await migrateStudyFolder(path.join(experiments, entry.name), report);
