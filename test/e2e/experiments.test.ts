@@ -79,8 +79,11 @@ describe("experiments page in Chromium", () => {
     await screenshot(page, "experiments-done");
     const folder = path.join(studio.dataDirectory, "experiments", "e2e-study");
     const entries = await readdir(folder);
-    expect(entries).toEqual(expect.arrayContaining(["experiment.json", "manifest.csv"]));
-    expect(entries.filter((entry) => /^00\d_/.test(entry))).toHaveLength(4);
+    expect(entries).toEqual(expect.arrayContaining(["experiment.json", "manifest.csv", "discussions", "records"]));
+    // Every discussion of the 2 x 2 grid (two each), alone in discussions/ (the folder SynDisco's loader reads).
+    const discussions = await readdir(path.join(folder, "discussions"));
+    expect(discussions.filter((entry) => entry.endsWith(".json"))).toHaveLength(8);
+    expect(discussions.every((entry) => entry.endsWith(".json") && !entry.endsWith(".run.json"))).toBe(true);
   });
 
   it("opens the finished study: a discussion from its cell, the analysis with figures, a plot and the dataset exported, its discussions in the Library", async () => {
