@@ -8,8 +8,10 @@ import type { LlamaModel } from "node-llama-cpp";
 import type { PromptPreview } from "../../shared/contract-designs.js";
 import type { Actor, DiscussionDesign } from "../../shared/domain/design.js";
 import { actorModel, actorSampling } from "../engine/design-helpers.js";
-import { participantUserMessage, syndiscoSystemPrompt } from "../engine/prompts.js";
+import { promptStyle } from "../engine/prompt-styles.js";
 import { ChatTemplate } from "../llm/chat-template.js";
+import type { ChatPrompt } from "../llm/types.js";
+import { isPyBlank } from "../../shared/textwrap.js";
 import { assertGgufFile } from "../llm/gguf-file.js";
 import { LlamaChatModel } from "../llm/llama-chat-model.js";
 import { sharedLlama } from "../llm/llama-runtime.js";
@@ -37,7 +39,9 @@ function modelsFolder(services: StudioServices): string {
 
 export async function previewPrompts(services: StudioServices, design: DiscussionDesign): Promise<PromptPreview> {
   const contextSize = services.registryOptions.contextSize ?? 4096;
-  const history = design.seedComments.map((comment) => ({ name: comment.author, text: comment.text }));
+  // The first turn's history as the engine builds it: the seed comments its prompt style logs.
+  const style = promptStyle(design.promptStyle);
+  const history = design.seedComments.filter((seed) => style.logsBlankSeed || !isPyBlank(seed.text)).map((comment) => ({ name: comment.author, text: comment.text }));
   const speakers = [...design.participants.filter((actor) => actor.role !== "human"), ...(design.moderator ? [design.moderator] : [])];
   const models = new Map<string, { name: string; trainedContextSize: number | null; tokenizer: LlamaModel | null; problem: string | null }>();
   for (const actor of speakers) {
@@ -52,7 +56,7 @@ export async function previewPrompts(services: StudioServices, design: Discussio
     models: [...models.values()].map(({ name, trainedContextSize, problem }) => ({ name, trainedContextSize, problem })),
     speakers: speakers.map((actor) => {
       const model = models.get(modelRefKey(actorModel(design, actor)))!;
-      const prompt = { system: syndiscoSystemPrompt(actor, "1"), user: participantUserMessage(history, design.historyWindow, actor.persona.username) };
+      const prompt = style.participantPrompt({ actor, history, historyWindow: design.historyWindow });
       const { maxTokens } = actorSampling(design, actor);
       return { name: actor.persona.username, role: roleOf(design, actor), model: model.name, systemPrompt: prompt.system, userMessage: prompt.user, ...counts(model.tokenizer, prompt, design.historyWindow, maxTokens, longestName) };
     }),
@@ -79,7 +83,7 @@ async function describeModel(services: StudioServices, ref: ModelRef): Promise<{
  * can need: a window full of replies at the reply cap, plus this reply's cap. A server's
  * tokenizer is unknown here: null, and the Designer says so.
  */
-function counts(tokenizer: LlamaModel | null, prompt: { system: string; user: string }, historyWindow: number, maxTokens: number, longestName: string): { firstTurnTokens: number | null; mostTokens: number | null } {
+function counts(tokenizer: LlamaModel | null, prompt: ChatPrompt, historyWindow: number, maxTokens: number, longestName: string): { firstTurnTokens: number | null; mostTokens: number | null } {
   if (!tokenizer) return { firstTurnTokens: null, mostTokens: null };
   const template = new ChatTemplate(tokenizer);
   const firstTurnTokens = template.render(prompt).tokens.length;

@@ -13,6 +13,7 @@ import { PromptsSection } from "./PromptsSection.js";
 import { TurnManagerSection } from "./TurnManagerSection.js";
 import { SeedCommentsSection } from "./SeedCommentsSection.js";
 import { RunSettingsSection } from "./RunSettingsSection.js";
+import { PromptPreviewSection } from "./PromptPreviewSection.js";
 import { ModelOnboarding } from "../models/ModelOnboarding.js";
 
 const isMac = typeof navigator !== "undefined" && /mac/i.test(navigator.platform);
@@ -136,6 +137,7 @@ export function DesignerView() {
             <TurnManagerSection />
             <SeedCommentsSection />
             <RunSettingsSection />
+            <PromptPreviewSection />
           </div>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import type { Settings } from "../../../shared/contract.js";
+import type { EngineReload, Settings } from "../../../shared/contract.js";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
 import { SelectField, TextField } from "../../ui/field.js";
@@ -38,7 +38,9 @@ export function SettingsView() {
 /** The form starts from the saved values; it is re-created (by key) when they change. */
 function EngineSettings({ settings }: { settings: Settings }) {
   const settingsSaved = useSettingsStore((state) => state.settingsSaved);
-  const savedAt = useSettingsStore((state) => state.savedAt);
+  const applied = useSettingsStore((state) => state.applied);
+  const restarting = useSettingsStore((state) => state.restarting);
+  const engineRestartRequested = useSettingsStore((state) => state.engineRestartRequested);
   const [threads, setThreads] = useState(String(settings.threads));
   const [contextSize, setContextSize] = useState(String(settings.contextSize));
   const [gpu, setGpu] = useState(settings.gpu);
@@ -63,7 +65,7 @@ function EngineSettings({ settings }: { settings: Settings }) {
           step={256}
           value={contextSize}
           onChange={(event) => setContextSize(event.target.value)}
-          hint="Each actor's sequence holds this many tokens; the fit estimate uses it."
+          hint="Each actor's sequence holds this many tokens; the fit estimate uses it. Keep it within what your models were trained for (the Models view says)."
         />
         <SelectField label="GPU" value={gpu} onChange={(event) => setGpu(event.target.value as Settings["gpu"])} hint="auto uses CUDA, Metal or Vulkan when available.">
           <option value="auto">auto</option>
@@ -80,9 +82,25 @@ function EngineSettings({ settings }: { settings: Settings }) {
           <Button type="submit" variant="primary">
             Save settings
           </Button>
-          {savedAt && <span className="text-xs text-slate-500">Saved. Threads, context size and GPU apply from the next start of the engine.</span>}
+          <Button type="button" disabled={restarting} onClick={() => void engineRestartRequested()} title="Unloads every model no running discussion uses; the next use loads it with these settings">
+            {restarting ? "Restarting engine..." : "Restart engine"}
+          </Button>
         </div>
+        {applied && (
+          <p data-testid="engine-applied" role="status" className="text-sm text-slate-600 sm:col-span-2 dark:text-slate-300">
+            {appliedText(applied)}
+          </p>
+        )}
       </form>
     </Section>
   );
+}
+
+/** What saving did to the engine, in a sentence: settings apply at once except to models running discussions hold. */
+export function appliedText({ unloaded, inUse }: EngineReload): string {
+  const parts = ["Applied."];
+  if (unloaded.length > 0) parts.push(`Unloaded ${unloaded.join(", ")}: the next use loads ${unloaded.length === 1 ? "it" : "them"} with these settings.`);
+  else if (inUse.length === 0) parts.push("Models load with these settings from now on.");
+  if (inUse.length > 0) parts.push(`${inUse.join(", ")} ${inUse.length === 1 ? "keeps its" : "keep their"} settings until the discussions using ${inUse.length === 1 ? "it" : "them"} end; then Restart engine.`);
+  return parts.join(" ");
 }

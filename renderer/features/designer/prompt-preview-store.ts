@@ -1,0 +1,36 @@
+import { create } from "zustand";
+import type { PromptPreview } from "../../../shared/contract-designs.js";
+import type { DiscussionDesign } from "../../../shared/domain/design.js";
+import { studio } from "../../app/studio.js";
+import { errorMessage } from "../../ui/format.js";
+
+interface PromptPreviewState {
+  preview: PromptPreview | null;
+  /** The design (as JSON) the preview is for; a newer request wins over an older answer. */
+  previewedDesign: string | null;
+  loading: boolean;
+  error: string | null;
+  previewRequested: (design: DiscussionDesign) => Promise<void>;
+}
+
+export const usePromptPreviewStore = create<PromptPreviewState>((set, get) => {
+  let latest = "";
+  return {
+    preview: null,
+    previewedDesign: null,
+    loading: false,
+    error: null,
+    previewRequested: async (design) => {
+      const key = JSON.stringify(design);
+      if (key === get().previewedDesign && !get().error) return;
+      latest = key;
+      set({ loading: true });
+      try {
+        const preview = await studio.call("designs.promptPreview", { design });
+        if (latest === key) set({ preview, previewedDesign: key, loading: false, error: null });
+      } catch (error) {
+        if (latest === key) set({ loading: false, error: errorMessage(error) });
+      }
+    },
+  };
+});
