@@ -79,7 +79,7 @@ describe("models page in Chromium", () => {
     await expect(page.getByTestId("data-directory").textContent()).resolves.toBe(studio.dataDirectory);
     await page.getByLabel("Context size (tokens per sequence)").fill("2048");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await page.getByText("Saved. Threads").waitFor();
+    await page.getByTestId("engine-applied").filter({ hasText: /^Applied\./ }).waitFor();
     await screenshot(page, "settings");
   });
 });

@@ -67,7 +67,7 @@ export function PromptPreviewSection() {
   }, [design, previewRequested]);
 
   const refresh = design ? (
-    <Button variant="ghost" disabled={loading} onClick={() => void previewRequested(design)}>
+    <Button variant="ghost" disabled={loading} onClick={() => void previewRequested(design, true)}>
       {loading ? "Counting…" : "Refresh"}
     </Button>
   ) : null;

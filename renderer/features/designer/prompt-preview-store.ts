@@ -10,7 +10,8 @@ interface PromptPreviewState {
   previewedDesign: string | null;
   loading: boolean;
   error: string | null;
-  previewRequested: (design: DiscussionDesign) => Promise<void>;
+  /** Asks again only for a changed design, unless `fresh` (Refresh: the settings may have changed). */
+  previewRequested: (design: DiscussionDesign, fresh?: boolean) => Promise<void>;
 }
 
 export const usePromptPreviewStore = create<PromptPreviewState>((set, get) => {
@@ -20,9 +21,9 @@ export const usePromptPreviewStore = create<PromptPreviewState>((set, get) => {
     previewedDesign: null,
     loading: false,
     error: null,
-    previewRequested: async (design) => {
+    previewRequested: async (design, fresh = false) => {
       const key = JSON.stringify(design);
-      if (key === get().previewedDesign && !get().error) return;
+      if (!fresh && key === get().previewedDesign && !get().error) return;
       latest = key;
       set({ loading: true });
       try {
