@@ -11,7 +11,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: "out/main",
-      rolldownOptions: { input: { main: resolve(import.meta.dirname, "electron/main.ts") } },
+      rolldownOptions: {
+        input: {
+          main: resolve(import.meta.dirname, "electron/main.ts"),
+          // A child process of its own: node-llama-cpp reads unchecked GGUF headers there (gguf-reader-process.ts).
+          "gguf-reader-child": resolve(import.meta.dirname, "electron/llm/gguf-reader-child.mjs"),
+        },
+      },
     },
   },
   preload: {

@@ -11,6 +11,7 @@ import { SafeStorageApiKeyStore } from "./api/api-keys.js";
 import { registerAppScheme, serveRenderer } from "./desktop/app-protocol.js";
 import { bindIpc } from "./desktop/ipc.js";
 import { menuTemplate } from "./desktop/menu.js";
+import { useGgufReaderScript } from "./llm/gguf-reader-process.js";
 import { APP_URL, denyAllPermissions, hardenWebContents, isSafeExternalUrl, secureWindowOptions } from "./desktop/security.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let studio: Studio | null = null;
 
 registerAppScheme(protocol);
+useGgufReaderScript(path.join(here, "gguf-reader-child.js"));
 app.enableSandbox();
 
 const openExternal = (url: string) => {

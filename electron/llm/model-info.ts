@@ -1,39 +1,45 @@
 import path from "node:path";
 import { stat } from "node:fs/promises";
-import { GgufFileType, GgufInsights, readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
+import { GgufFileType } from "node-llama-cpp";
 import { modelInfoSchema, type ModelInfo } from "../../shared/domain/model-info.js";
-import { assertGgufFile, ModelFileError } from "./gguf-file.js";
+import { checkGgufHeader } from "./gguf-header.js";
+import { ggufReaderProcess, type GgufSummary } from "./gguf-reader-process.js";
 
-/** Large arrays nobody shows; skipping them keeps reading a 150k-token vocabulary cheap. */
-const IGNORED_KEYS = ["tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type", "tokenizer.ggml.merges"];
+/** What was read of files that passed, keyed by path, size and modification time: a changed file is read again. */
+const validated = new Map<string, Promise<GgufSummary>>();
 
 /**
  * Reads a GGUF file's header (never its weights) and describes the model. Every way a file can
- * be unusable (missing, not GGUF, cut short) becomes a one-line ModelFileError, never a crash.
+ * be unusable (missing, not GGUF, damaged, cut short) becomes a one-line ModelFileError, never a
+ * crash: our own bounds-checked walk goes first, then node-llama-cpp reads the header in a
+ * child process (a native abort there ends only the child), and only a file that passed both
+ * is ever read by node-llama-cpp or llama.cpp in this process.
  */
 export async function readModelInfo(modelPath: string): Promise<ModelInfo> {
   const file = path.resolve(modelPath);
-  await assertGgufFile(file);
-  const sizeBytes = (await stat(file)).size;
-  let info: GgufFileInfo;
-  try {
-    info = await readGgufFileInfo(file, { sourceType: "filesystem", logWarnings: false, ignoreKeys: IGNORED_KEYS, spliceSplitFiles: false });
-  } catch (error) {
-    throw new ModelFileError(`cannot read the GGUF header of ${file}: ${oneLine(error)} (the file may be truncated or corrupt)`);
+  const header = await checkGgufHeader(file);
+  const { mtimeMs } = await stat(file);
+  const key = `${file}\0${header.fileSize}\0${mtimeMs}`;
+  let summary = validated.get(key);
+  if (!summary) {
+    summary = ggufReaderProcess().read(file);
+    validated.set(key, summary);
+    summary.catch(() => validated.delete(key));
   }
-  await assertComplete(file, info, sizeBytes);
-  const general = info.metadata.general;
-  const contextLength = Number(info.architectureMetadata.context_length ?? 0);
+  return describe(file, header.fileSize, await summary);
+}
+
+function describe(file: string, sizeBytes: number, summary: GgufSummary): ModelInfo {
   const fileName = path.basename(file);
   return modelInfoSchema.parse({
     path: file,
     fileName,
-    name: typeof general?.name === "string" && general.name.trim() !== "" ? general.name : fileName.replace(/\.gguf$/i, ""),
-    architecture: String(general?.architecture ?? "unknown"),
-    parameters: countParameters(info),
-    quantization: quantizationLabel(general?.file_type),
-    contextLength: contextLength > 0 ? contextLength : null,
-    hasChatTemplate: typeof info.metadata.tokenizer?.chat_template === "string" && info.metadata.tokenizer.chat_template !== "",
+    name: summary.name !== null && summary.name.trim() !== "" ? summary.name : fileName.replace(/\.gguf$/i, ""),
+    architecture: summary.architecture ?? "unknown",
+    parameters: Number(summary.parameters),
+    quantization: quantizationLabel(summary.fileType ?? undefined),
+    contextLength: summary.contextLength > 0 ? Math.floor(summary.contextLength) : null,
+    hasChatTemplate: summary.hasChatTemplate,
     sizeBytes,
   });
 }
@@ -44,38 +50,4 @@ export function quantizationLabel(fileType: number | undefined): string {
   const name: unknown = (GgufFileType as unknown as Record<number, unknown>)[fileType];
   if (typeof name !== "string") return `type ${fileType}`;
   return name.replace(/^(MOSTLY|ALL)_/, "");
-}
-
-function countParameters(info: GgufFileInfo): number {
-  let total = 0n;
-  for (const tensor of info.fullTensorInfo ?? info.tensorInfo ?? []) {
-    let count = 1n;
-    for (const dim of tensor.dimensions) count *= BigInt(dim);
-    total += count;
-  }
-  return Number(total);
-}
-
-/**
- * A download cut short keeps a valid header, so the header alone cannot tell. The tensor data
- * must fit after the header: GgufInsights.modelSize is at most the data section's size.
- */
-async function assertComplete(file: string, info: GgufFileInfo, sizeBytes: number): Promise<void> {
-  if (info.infoEndOffset === undefined || (info.tensorInfo?.length ?? 0) === 0) return;
-  let needed: number;
-  try {
-    needed = info.infoEndOffset + (await GgufInsights.from(info)).modelSize;
-  } catch (error) {
-    throw new ModelFileError(`cannot size the tensors of ${file}: ${oneLine(error)}`);
-  }
-  if (sizeBytes < needed) {
-    throw new ModelFileError(
-      `the GGUF file is truncated: ${file} has ${sizeBytes} bytes but its tensors need at least ${needed} (an interrupted download?)`,
-    );
-  }
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
 }

@@ -16,11 +16,12 @@ export interface WebStudio {
   stop(): Promise<void>;
 }
 
-/** `npm run serve` as a user runs it, on a fresh data folder, with a model preloaded. */
-export async function startWebStudio(options: { model?: string; dataDirectory?: string; args?: string[] } = {}): Promise<WebStudio> {
+/** `npm run serve` as a user runs it, on a fresh data folder, with a model preloaded; `allow` are its `--allow` folders, `args` any other flags. */
+export async function startWebStudio(options: { model?: string; dataDirectory?: string; allow?: string[]; args?: string[] } = {}): Promise<WebStudio> {
   const dataDirectory = options.dataDirectory ?? (await mkdtemp(path.join(os.tmpdir(), "syndisco-e2e-data-")));
   const args = ["--import", "tsx", path.join(root, "electron", "server.ts"), "--data", dataDirectory, ...(options.args ?? [])];
   if (options.model) args.push("--model", options.model);
+  for (const folder of options.allow ?? []) args.push("--allow", folder);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
