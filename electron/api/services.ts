@@ -14,6 +14,7 @@ import type { ExperimentSpecStore } from "./experiments-specs.js";
 import type { ModelDownloads } from "./model-downloads.js";
 import type { ServerProfileStore } from "./server-profiles.js";
 import type { ApiKeyStore } from "./api-keys.js";
+import type { PathAccess } from "./path-access.js";
 import type { AnalysisService } from "./analysis-service.js";
 import type { BundledResources } from "../resources.js";
 import type { AnnotationService } from "./annotations-service.js";
@@ -26,6 +27,8 @@ import type { PopulationDraws } from "./population-draws.js";
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
   layout: DataLayout;
+  /** Which file paths clients may name (confined in web mode). */
+  paths: PathAccess;
   /** Our own data files shipped with the app (catalog, starter personas, example design). */
   resources: BundledResources;
   personas: PersonaStore;

@@ -28,6 +28,7 @@ import { ServerProfileStore } from "./server-profiles.js";
 import { ModelStore } from "../llm/model-store.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import type { ApiKeyStore } from "./api-keys.js";
+import { unrestrictedPaths, type PathAccess } from "./path-access.js";
 import { personaHandlers } from "./handlers/personas.js";
 import { settingsHandlers } from "./handlers/settings.js";
 import { analysisHandlers } from "./handlers/analysis.js";
@@ -57,6 +58,8 @@ export interface StudioOptions {
   resourcesDirectory?: string;
   /** A model catalog to offer instead of the bundled one (web mode's `--catalog`, e.g. an institution's mirror). */
   modelCatalog?: string;
+  /** Which file paths clients may name: web mode confines them (confinedPaths); the desktop app trusts its user. */
+  paths?: PathAccess;
   /** Wraps the handlers before the router gets them (tests count which handlers run). */
   wrapHandlers?: (handlers: Handlers) => Handlers;
 }
@@ -76,6 +79,7 @@ export interface Studio {
 export async function createStudio(options: StudioOptions): Promise<Studio> {
   const layout = dataLayout(options.dataDirectory);
   const startup = await openDataFolder(layout.root);
+  const paths = options.paths ?? unrestrictedPaths;
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();
   const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
@@ -106,6 +110,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const experimentsDirectory = path.join(layout.root, "experiments");
   const services: StudioServices = {
     layout,
+    paths,
     resources: { ...bundledResources(options.resourcesDirectory ?? resourcesDirectory()), ...(options.modelCatalog ? { modelCatalog: path.resolve(options.modelCatalog) } : {}) },
     personas: new PersonaStore(layout.personasFile),
     personaSets: new PersonaSetStore(layout.personaSetsFile),
@@ -121,7 +126,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     registryOverrides: options.registry ?? {},
     modelStore: async () => new ModelStore(layout.root, { modelsDirectory: (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory }),
     downloads: new ModelDownloads({
-      directory: async () => (await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory,
+      // Checked when each download starts: the settings may name a folder from before web mode confined them.
+      directory: async () => paths.check((await settings.read()).settings.modelsDirectory ?? layout.modelsDirectory, layout.root, "the models folder"),
       emit: (status) => hub.emit({ name: "models.download", payload: status }),
     }),
     profiles,

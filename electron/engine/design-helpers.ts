@@ -1,4 +1,4 @@
-import type { Actor, DiscussionDesign, Sampling } from "../../shared/domain/index.js";
+import type { Actor, DiscussionDesign, ExperimentSpec, Sampling } from "../../shared/domain/index.js";
 import { samplingSchema } from "../../shared/domain/sampling.js";
 import { personaSchema } from "../../shared/domain/persona.js";
 import { modelDisplayName, modelRefKey, type ModelRef } from "../../shared/domain/model-ref.js";
@@ -53,3 +53,8 @@ export function usesLocalModel(design: DiscussionDesign): boolean {
 }
 
 export { modelDisplayName };
+
+/** Every model reference of a study's grid (the conditions' models and the moderators' own). */
+export function specModels(spec: ExperimentSpec): ModelRef[] {
+  return [...spec.conditions.models.map((condition) => condition.model), ...spec.conditions.moderators.flatMap((variant) => (variant.kind === "moderator" && variant.model ? [variant.model] : []))];
+}

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ExperimentSpec } from "../../shared/domain/index.js";
 import type { Llama } from "node-llama-cpp";
 import { estimateFit } from "../llm/hardware.js";
+import { specModels } from "./design-helpers.js";
 import { findProfile, type ServerProfileSource } from "../llm/server-resolver.js";
 import { profileBaseUrls, type ServerProfile } from "../../shared/domain/server-profile.js";
 
@@ -26,7 +27,7 @@ export async function chooseParallelism(
   servers?: ServerProfileSource,
 ): Promise<ParallelismChoice> {
   const actors = spec.usersPerDiscussion + (spec.conditions.moderators.some((m) => m.kind === "moderator") ? 1 : 0);
-  const refs = [...spec.conditions.models.map((m) => m.model), ...spec.conditions.moderators.flatMap((m) => (m.kind === "moderator" && m.model ? [m.model] : []))];
+  const refs = specModels(spec);
   const local = [...new Set(refs.flatMap((ref) => (ref.backend === "llama" ? [modelsDirectory ? path.resolve(modelsDirectory, ref.path) : path.resolve(ref.path)] : [])))];
   if (local.length === 0) {
     const profiles = (await servers?.profiles()) ?? [];

@@ -1,4 +1,5 @@
 import { readFile, statfs, unlink } from "node:fs/promises";
+import path from "node:path";
 import { formatBytes } from "../../shared/format.js";
 import { createModelDownloader, type ModelDownloader } from "node-llama-cpp";
 import { modelCatalogSchema, type DownloadProgress, type ModelCatalog } from "../../shared/domain/model-info.js";
@@ -43,6 +44,19 @@ export interface DownloadHandle {
   cancel(): Promise<void>;
 }
 
+/** The name a download is saved under: the last part of `raw`, only letters, digits, . - _, not hidden, ending in .gguf. */
+export function safeModelFileName(raw: string): string {
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded after all: use it as it is.
+  }
+  const base = decoded.split(/[\\/]/).pop() ?? "";
+  const name = base.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._-]+/, "").slice(0, 200);
+  return /\.gguf$/i.test(name) ? name : `${name.replace(/\.+$/, "") || "model"}.gguf`;
+}
+
 export async function freeDiskBytes(directory: string): Promise<number> {
   const stats = await statfs(directory);
   return stats.bavail * stats.bsize;
@@ -82,7 +96,8 @@ class Download implements DownloadHandle {
       downloader = await createModelDownloader({
         modelUri: this.options.uri,
         dirPath: this.options.directory,
-        fileName: this.options.fileName,
+        // Named by us, never by the server's Content-Disposition (which once named authorized_keys).
+        fileName: this.options.fileName ?? (/^https?:\/\//.test(this.options.uri) ? safeModelFileName(new URL(this.options.uri).pathname) : undefined),
         headers: this.options.headers,
         // Pause is "stop and keep"; only cancel deletes, explicitly.
         deleteTempFileOnCancel: false,
@@ -91,6 +106,11 @@ class Download implements DownloadHandle {
         },
       });
       this.partialFiles = downloader.filesInfo.map((file) => file.filePath + PARTIAL_SUFFIX);
+      for (const { filePath } of downloader.filesInfo) {
+        if (path.dirname(path.resolve(filePath)) !== path.resolve(this.options.directory) || safeModelFileName(filePath) !== path.basename(filePath)) {
+          throw new DownloadError(`refusing to save ${this.options.uri} as ${filePath}: a model download is a .gguf file in the models folder`);
+        }
+      }
       if (generation !== this.generation) return void (await downloader.cancel({ deleteTempFile: this.currentState() === "cancelled" }));
       this.current = downloader;
       await this.checkDiskSpace(downloader);

@@ -15,6 +15,7 @@ import type { StudioEvent } from "../../shared/contract.js";
 import { StudioClient } from "../../renderer/client/studio-client.js";
 import { createSocketTransport } from "../../renderer/client/socket-transport.js";
 import { startWebStudio, type WebStudio } from "../e2e/harness.js";
+import { safeModelFileName } from "../../electron/llm/downloader.js";
 import { buildTinyModel, ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testDesign } from "../support/designs.js";
 
@@ -125,5 +126,17 @@ describe("paths in web mode stay usable", () => {
       client.close();
       await studio.stop();
     }
+  });
+});
+
+describe("safeModelFileName", () => {
+  it("keeps the last part, in a safe alphabet, not hidden, ending in .gguf", () => {
+    expect(safeModelFileName("/files/Llama-3.1-8B.Q4_K_M.gguf")).toBe("Llama-3.1-8B.Q4_K_M.gguf");
+    expect(safeModelFileName("../../.ssh/authorized_keys")).toBe("authorized_keys.gguf");
+    expect(safeModelFileName("/a/%2e%2e%2f%2e%2e%2fevil.gguf")).toBe("evil.gguf");
+    expect(safeModelFileName("/.bashrc")).toBe("bashrc.gguf");
+    expect(safeModelFileName("/download")).toBe("download.gguf");
+    expect(safeModelFileName("/")).toBe("model.gguf");
+    expect(safeModelFileName("/name with spaces;rm.gguf")).toBe("name_with_spaces_rm.gguf");
   });
 });

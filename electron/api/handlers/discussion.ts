@@ -2,6 +2,9 @@ import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 import type { LiveDiscussion } from "../live-discussion.js";
 import { previewFirstSpeaker } from "../speaker-preview.js";
+import { designModels } from "../../engine/design-helpers.js";
+import { checkModelPaths } from "../path-access.js";
+import { modelsDirectory } from "./models.js";
 
 type DiscussionHandlers = Pick<
   Handlers,
@@ -19,10 +22,12 @@ type DiscussionHandlers = Pick<
 
 const controlResult = (live: LiveDiscussion) => ({ discussionId: live.id, status: live.status });
 
-export function discussionHandlers({ runner, designs, registry }: StudioServices): DiscussionHandlers {
+export function discussionHandlers(services: StudioServices): DiscussionHandlers {
+  const { runner, designs, registry } = services;
   return {
     "discussion.start": async ({ design, designId, startPaused }) => {
       const chosen = design ?? (await designs.load(designId as string)).design;
+      await checkModelPaths(services.paths, designModels(chosen).values(), await modelsDirectory(services));
       return { discussionId: await runner.start(chosen, startPaused) };
     },
     "discussion.stop": async ({ discussionId }) => controlResult(runner.stop(discussionId)),

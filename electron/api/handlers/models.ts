@@ -26,7 +26,7 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
       backend: ref.backend,
       gpuLayers: model instanceof LlamaChatModel ? model.gpuLayers : null,
     }));
-  const resolve = async (file: string) => path.resolve(await modelsDirectory(services), file);
+  const resolve = async (file: string) => services.paths.check(file, await modelsDirectory(services), "the model file");
   return {
     "models.list": async () => {
       const store = await services.modelStore();
@@ -39,7 +39,7 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
     "models.info": async ({ path: file }) => readModelInfo(await resolve(file)),
     "models.add": async ({ path: file }) => {
       const store = await services.modelStore();
-      const info = await store.add(path.resolve(file));
+      const info = await store.add(await services.paths.check(file, process.cwd(), "the model file"));
       const source = path.dirname(info.path) === store.modelsDirectory ? "folder" : "added";
       return { model: { path: info.path, fileName: info.fileName, source, info, error: null } };
     },
