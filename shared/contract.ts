@@ -151,6 +151,8 @@ export const discussionSnapshotSchema = z.object({
   commentCount: z.number().int().nonnegative(),
   currentTurn: currentTurnSchema.nullable(),
   error: z.string().nullable(),
+  /** A run file that cannot be written right now (the discussion waits, paused, for a retry or another folder). */
+  saveError: z.object({ message: z.string(), file: z.string() }).nullable(),
   /** Number of the last event this snapshot reflects (0 before any). */
   seq: z.number().int().nonnegative(),
 });
@@ -191,6 +193,10 @@ export const commands = {
   "discussion.previewSpeaker": command(z.strictObject({ design: discussionDesignSchema }), speakerChoiceSchema),
   /** The person's pick of the next speaker, for a manual turn manager that is asking. */
   "discussion.chooseSpeaker": command(z.strictObject({ discussionId: idSchema, speaker: z.string().min(1).max(200) }), z.object({ accepted: z.literal(true) })),
+  /** After `discussion.saveFailed`: write the run's files again where they were (conflict when nothing failed). */
+  "discussion.retrySave": command(discussionRef, discussionControlResult),
+  /** After `discussion.saveFailed`: continue the run's files in another folder (in web mode, one the server may use). */
+  "discussion.saveElsewhere": command(z.strictObject({ discussionId: idSchema, directory: z.string().min(1).max(4096) }), discussionControlResult),
   "discussion.submitHumanComment": command(
     z.strictObject({ discussionId: idSchema, text: z.string().max(100_000) }),
     z.object({ accepted: z.literal(true) }),
@@ -273,6 +279,10 @@ export const events = {
   "discussion.warning": discussionEvent({ message: z.string() }),
   "discussion.end": discussionEvent({ reason: z.enum(["completed", "stopped"]) }),
   "discussion.error": discussionEvent({ message: z.string() }),
+  /** A run file could not be written: the discussion is paused with every comment kept; answer with retrySave or saveElsewhere. */
+  "discussion.saveFailed": discussionEvent({ message: z.string(), file: z.string() }),
+  /** Writing works again; `file` is the journal (in its new folder after saveElsewhere). */
+  "discussion.saveRecovered": discussionEvent({ file: z.string() }),
   /** Long operations (imports, model loads); `total` null when unknown. */
   progress: z.object({ operationId: z.string(), label: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative().nullable() }),
   ...modelEvents,

@@ -9,6 +9,7 @@ import { StudioError } from "./studio-error.js";
 import { TokenCoalescer } from "./token-coalescer.js";
 import { LiveDiscussion, type RunnerEvent } from "./live-discussion.js";
 import type { Discussion } from "../engine/discussion.js";
+import type { SaveDecision } from "../engine/save-failures.js";
 
 export interface DiscussionRunnerOptions {
   registry: ModelRegistry;
@@ -27,6 +28,9 @@ export class DiscussionRunner {
   private readonly running = new Set<Promise<void>>();
   private readonly coalescer: TokenCoalescer<RunnerEvent>;
   private readonly aborts = new Map<string, AbortController>();
+  /** Discussions waiting for the user's answer to a file that could not be written. */
+  private readonly saveDecisions = new Map<string, (decision: SaveDecision) => void>();
+  private shuttingDown = false;
   /** Steps asked for while the models were still loading. */
   private readonly pendingSteps = new Map<string, () => void>();
 
@@ -58,6 +62,9 @@ export class DiscussionRunner {
       startPaused,
       runtime,
       signal: abort.signal,
+      // A full disk pauses the run until the user retries or picks another folder (retrySave, saveElsewhere).
+      onSaveFailure: () =>
+        this.shuttingDown ? Promise.resolve({ action: "abandon" as const }) : new Promise<SaveDecision>((resolve) => this.saveDecisions.set(id, resolve)),
       // Controls that came before the engine existed are applied now, in order of effect.
       onDiscussion: (discussion) => {
         live.discussion = discussion;
@@ -164,8 +171,21 @@ export class DiscussionRunner {
     return [...this.live.values()].flatMap((live) => (!live.finished && live.discussion ? [live.discussion.design] : []));
   }
 
-  /** Stops every discussion and waits until their files are written. */
+  /** Answers a discussion's failed write: retry it, or continue in another folder. */
+  decideSave(id: string, decision: Exclude<SaveDecision, { action: "abandon" }>): LiveDiscussion {
+    const live = this.get(id);
+    const decide = this.saveDecisions.get(id);
+    if (!decide) throw new StudioError("conflict", `discussion ${id} has no file waiting to be saved`);
+    this.saveDecisions.delete(id);
+    decide(decision);
+    return live;
+  }
+
+  /** Stops every discussion and waits until their files are written (a disk still full then loses what its journal lacks). */
   async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    for (const decide of this.saveDecisions.values()) decide({ action: "abandon" });
+    this.saveDecisions.clear();
     for (const abort of this.aborts.values()) abort.abort();
     await Promise.allSettled([...this.running]);
   }

@@ -19,6 +19,7 @@ export class LiveDiscussion {
   awaitingHuman: string | null = null;
   awaitingSpeaker: SpeakerQuestionInfo | null = null;
   error: string | null = null;
+  saveError: DiscussionSnapshot["saveError"] = null;
   seq = 0;
   private readonly comments: LoggedEntry[] = [];
   private currentTurn: DiscussionSnapshot["currentTurn"] = null;
@@ -85,6 +86,14 @@ export class LiveDiscussion {
         this.awaitingHuman = null;
         this.awaitingSpeaker = null;
         return { name: "discussion.error", payload: { ...base, message: event.message } };
+      case "save-failed":
+        this.saveError = { message: event.message, file: event.file };
+        if (!this.finished) this.status = "paused";
+        return { name: "discussion.saveFailed", payload: { ...base, message: event.message, file: event.file } };
+      case "save-recovered":
+        this.saveError = null;
+        if (!this.finished) this.status = this.discussion?.isPaused ? "paused" : "running";
+        return { name: "discussion.saveRecovered", payload: { ...base, file: event.file } };
       case "status":
         return { name: "discussion.status", payload: { ...base, status: this.status, awaitingHuman: this.awaitingHuman, awaitingSpeaker: this.awaitingSpeaker } };
     }
@@ -107,6 +116,7 @@ export class LiveDiscussion {
       commentCount: this.comments.length,
       currentTurn: this.currentTurn ? { ...this.currentTurn, prompt: this.currentTurn.prompt && { ...this.currentTurn.prompt } } : null,
       error: this.error,
+      saveError: this.saveError,
       seq: this.seq,
     };
   }

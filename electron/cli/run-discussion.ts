@@ -7,6 +7,7 @@ import type { ServerProfileSource } from "../llm/server-resolver.js";
 import { usesLocalModel } from "../engine/design-helpers.js";
 import { runRecordedDiscussion, type RecordedRunResult } from "../engine/recorded-run.js";
 import { TranscriptPrinter } from "./transcript-printer.js";
+import { askOnStdin } from "./save-prompt.js";
 import { CliError } from "./cli-error.js";
 import { appVersion } from "../app-version.js";
 
@@ -43,6 +44,8 @@ export async function runDesignFromCli(design: DiscussionDesign, settings: CliRu
       replaySpeakerChoices: settings.replaySpeakerChoices,
       runtime: { app: appVersion, gpu, threads, contextSize },
       onEvent: settings.quiet ? undefined : (event) => printer.handle(event),
+      // A full disk pauses the run and asks on stdin (retry, another folder, or give up).
+      onSaveFailure: askOnStdin((text) => process.stderr.write(text)),
     });
     return result;
   } catch (error) {

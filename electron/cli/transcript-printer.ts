@@ -40,6 +40,10 @@ export class TranscriptPrinter {
       case "error":
         this.write(`\n[error] ${event.message}\n`);
         break;
+      case "save-failed":
+      case "save-recovered":
+        // The run's own prompt (run-discussion.ts) talks about saving, on stderr.
+        break;
       case "end":
         break;
     }

@@ -2,6 +2,7 @@ import type { DiscussionDesign, DiscussionEvent, SpeakerChoice } from "../../sha
 import { DiscussionRecorder, type RunPaths } from "../storage/run-files.js";
 import type { ModelRegistry } from "../llm/model-registry.js";
 import { Discussion } from "./discussion.js";
+import { retryEvery, SaveGuard, type SaveFailureHandler } from "./save-failures.js";
 
 export interface RecordedRunOptions {
   registry: ModelRegistry;
@@ -16,6 +17,8 @@ export interface RecordedRunOptions {
   replaySpeakerChoices?: readonly SpeakerChoice[];
   /** Receives the discussion as soon as it exists, to pause, step or answer human turns. */
   onDiscussion?: (discussion: Discussion) => void;
+  /** Asked what to do when a run file cannot be written (default: try again every 10 s until stopped). */
+  onSaveFailure?: SaveFailureHandler;
 }
 
 export interface RecordedRunResult {
@@ -40,6 +43,9 @@ export async function runRecordedDiscussion(design: DiscussionDesign, options: R
     models,
     runtime: options.runtime,
   });
+  const guard = new SaveGuard(recorder, discussion, options.onSaveFailure ?? retryEvery(10_000), (event) => options.onEvent?.(event), options.signal);
+  // A journal that could not even be started: wait for space before the first turn.
+  if (recorder.failure) void guard.resolve(recorder.failure);
   let status: RecordedRunResult["status"] = "completed";
   let error: string | null = null;
   for await (const event of discussion.events()) {
@@ -51,6 +57,8 @@ export async function runRecordedDiscussion(design: DiscussionDesign, options: R
     }
     options.onEvent?.(event);
   }
-  const paths = await recorder.finish(status);
-  return { discussion, paths, status, error };
+  if (!(await guard.finish(status))) {
+    return { discussion, paths: recorder.paths, status: "failed", error: `the discussion could not be saved: ${recorder.failure?.message ?? "unknown problem"}` };
+  }
+  return { discussion, paths: recorder.paths, status, error };
 }

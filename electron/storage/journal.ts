@@ -1,4 +1,5 @@
-import { open, readFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { idSchema } from "../../shared/contract.js";
 import { commentSchema, commentStatsSchema, discussionDesignSchema, modelIdentitySchema, speakerChoiceSchema } from "../../shared/domain/index.js";
@@ -34,23 +35,49 @@ export const journalEntrySchema = z.discriminatedUnion("kind", [
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 /**
- * Appends each entry as one JSON line the moment it exists. A line is written with a single
- * write() call, so a killed process leaves at worst one truncated last line.
+ * Appends each entry as one JSON line the moment it exists, flushed to disk. The file is opened
+ * for each line (by its path), and a line that could not be written whole (a full disk) is cut
+ * off again, so the journal only ever holds whole lines and a later append continues it cleanly.
  */
 export class JournalWriter<Entry = JournalEntry> {
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    readonly path: string,
+    /** Bytes of whole lines in the file. */
+    private size: number,
+  ) {}
 
+  /**
+   * Opens a journal for appending, creating it if absent. What it holds is kept (a job resumes
+   * it), except a truncated last line left by a kill, which is cut off so the next line starts
+   * cleanly; creating needs no free space.
+   */
   static async create<Entry = JournalEntry>(path: string): Promise<JournalWriter<Entry>> {
-    return new JournalWriter<Entry>(await open(path, "a"));
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(path, "a+");
+    try {
+      const held = await handle.readFile();
+      const whole = held.lastIndexOf(0x0a) + 1;
+      if (whole < held.length) await handle.truncate(whole);
+      return new JournalWriter<Entry>(path, whole);
+    } finally {
+      await handle.close();
+    }
   }
 
   async append(entry: Entry): Promise<void> {
-    await this.handle.write(`${JSON.stringify(entry)}\n`);
-    await this.handle.datasync();
-  }
-
-  async close(): Promise<void> {
-    await this.handle.close();
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+    const handle = await open(this.path, "a");
+    try {
+      await handle.writeFile(line);
+      await handle.datasync();
+      this.size += line.length;
+    } catch (error) {
+      // Cutting a file shorter needs no space; a half line would spoil every later one.
+      await handle.truncate(this.size).catch(() => undefined);
+      throw error;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
   }
 }
 

@@ -12,34 +12,47 @@ export { runPaths, type RunPaths } from "./run-layout.js";
 
 type StartEntry = Extract<JournalEntry, { kind: "start" }>;
 
+/** A file of a run that could not be written; the run's entries are all still in memory. */
+export class RunSaveError extends Error {
+  override readonly name = "RunSaveError";
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot write ${file}: ${reason}`);
+  }
+}
+
 /**
  * Journals a running discussion and writes its SynDisco file and run record when it ends.
- * Entries are appended in event order; `record` may be called without awaiting, the writes
- * are chained.
+ * Every entry stays in memory; `record` may be called without awaiting, the writes are chained.
+ * When a write fails (a full disk), writing stops, `onFailure` hears of it once, and nothing
+ * is written again until `retry` or `relocate`: the entries wait in memory meanwhile.
  */
 export class DiscussionRecorder {
   private readonly entries: JournalEntry[] = [];
+  /** How many entries the journal holds. */
+  private written = 0;
   private writes: Promise<void> = Promise.resolve();
-  /** The first journal write that failed, if any. */
-  journalError: Error | null = null;
+  private journal: JournalWriter | null = null;
+  /** The write that failed and has not been retried or moved since. */
+  failure: RunSaveError | null = null;
+  /** Called when a write fails while the run goes on. */
+  onFailure: (failure: RunSaveError) => void = () => undefined;
 
   private constructor(
-    readonly paths: RunPaths,
-    private readonly journal: JournalWriter,
+    public paths: RunPaths,
     start: StartEntry,
   ) {
     this.entries.push(start);
   }
 
-  /** Journals into `<root>/records/`; the SynDisco file goes to `<root>/discussions/` (run-layout.ts). */
+  /** Journals into `<root>/records/`; the SynDisco file goes to `<root>/discussions/` (run-layout.ts). A failure to write the journal is reported through `failure`, not thrown, so the run can wait for space. */
   static async start(root: string, start: Omit<StartEntry, "kind" | "pid">): Promise<DiscussionRecorder> {
-    const paths = runPaths(root, start.discussionId);
-    await writeFileAtomic(paths.journal, "");
-    const journal = await JournalWriter.create(paths.journal);
     // The writer's pid lets a starting app tell a journal still being written from one a kill left.
-    const entry: StartEntry = { kind: "start", ...start, pid: process.pid };
-    const recorder = new DiscussionRecorder(paths, journal, entry);
-    await journal.append(entry);
+    const recorder = new DiscussionRecorder(runPaths(root, start.discussionId), { kind: "start", ...start, pid: process.pid });
+    await recorder.openJournal();
     return recorder;
   }
 
@@ -47,24 +60,84 @@ export class DiscussionRecorder {
     const entry = journalEntryFor(event);
     if (!entry) return this.writes;
     this.entries.push(entry);
-    // A failed append (disk full) only costs crash insurance; it must not become an unhandled rejection.
-    this.writes = this.writes.then(() => this.journal.append(entry)).catch((error: unknown) => {
-      this.journalError ??= error instanceof Error ? error : new Error(String(error));
+    return this.flush();
+  }
+
+  /** Writes what the journal lacks, to the same file; throws the RunSaveError when it still cannot. */
+  async retry(): Promise<void> {
+    await this.writes;
+    this.failure = null;
+    if (!this.journal) await this.openJournal();
+    else await this.flush();
+    if (this.failure) throw this.failure;
+  }
+
+  /** Continues in `directory` (the journal written there whole, the final files to follow); the old journal is removed. */
+  async relocate(directory: string): Promise<void> {
+    await this.writes;
+    const previous = this.paths.journal;
+    const paths = runPaths(directory, (this.entries[0] as StartEntry).discussionId);
+    try {
+      await writeFileAtomic(paths.journal, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(""));
+    } catch (error) {
+      throw (this.failure = new RunSaveError(paths.journal, error));
+    }
+    this.paths = paths;
+    this.journal = await JournalWriter.create(paths.journal);
+    this.written = this.entries.length;
+    this.failure = null;
+    await rm(previous, { force: true }).catch(() => undefined);
+  }
+
+  /** Ends the journal and writes the final files (temp + rename), then removes the journal; throws a RunSaveError when it cannot. */
+  async finish(reason: "completed" | "stopped" | "failed"): Promise<RunPaths> {
+    if (this.entries.at(-1)?.kind !== "end") this.entries.push({ kind: "end", reason, at: new Date().toISOString() });
+    await this.flush();
+    if (this.failure) throw this.failure;
+    // The entries are all in memory, so the final files are whole even if the journal was not.
+    await this.writeFinal(reason);
+    await rm(this.paths.journal, { force: true });
+    return this.paths;
+  }
+
+  private async writeFinal(reason: RunRecord["status"]): Promise<void> {
+    const { record, logText } = summarizeJournal(this.entries, reason);
+    for (const [file, content] of [[this.paths.runRecord, `${JSON.stringify(record, null, 2)}\n`], [this.paths.discussion, logText]] as const) {
+      try {
+        await writeFileAtomic(file, content);
+      } catch (error) {
+        throw (this.failure = new RunSaveError(file, error));
+      }
+    }
+  }
+
+  private async openJournal(): Promise<void> {
+    try {
+      this.journal = await JournalWriter.create(this.paths.journal);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    await this.flush();
+  }
+
+  private flush(): Promise<void> {
+    this.writes = this.writes.then(async () => {
+      while (!this.failure && this.journal && this.written < this.entries.length) {
+        try {
+          await this.journal.append(this.entries[this.written] as JournalEntry);
+          this.written++;
+        } catch (error) {
+          this.fail(error);
+        }
+      }
     });
     return this.writes;
   }
 
-  /** Writes the final files (temp + rename) and removes the journal. */
-  async finish(reason: "completed" | "stopped" | "failed"): Promise<RunPaths> {
-    const end: JournalEntry = { kind: "end", reason, at: new Date().toISOString() };
-    this.entries.push(end);
-    this.writes = this.writes.then(() => this.journal.append(end)).catch(() => undefined);
-    await this.writes;
-    await this.journal.close().catch(() => undefined);
-    // The entries are all in memory, so the final files are whole even if the journal was not.
-    await writeRunFiles(this.paths, this.entries, reason);
-    await rm(this.paths.journal, { force: true });
-    return this.paths;
+  private fail(error: unknown): void {
+    this.failure = new RunSaveError(this.paths.journal, error);
+    this.onFailure(this.failure);
   }
 }
 

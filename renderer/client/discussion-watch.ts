@@ -12,6 +12,8 @@ export interface DiscussionView {
   comments: LoggedEntry[];
   currentTurn: DiscussionSnapshot["currentTurn"];
   error: string | null;
+  /** A run file that cannot be written now: the discussion waits, paused, for a retry or another folder. */
+  saveError: DiscussionSnapshot["saveError"];
   warnings: string[];
   /** Last event applied. */
   seq: number;
@@ -33,7 +35,7 @@ export class DiscussionWatch {
     private readonly client: StudioClient,
     readonly discussionId: string,
   ) {
-    this.view = { discussionId, status: "unknown", awaitingHuman: null, awaitingSpeaker: null, comments: [], currentTurn: null, error: null, warnings: [], seq: 0 };
+    this.view = { discussionId, status: "unknown", awaitingHuman: null, awaitingSpeaker: null, comments: [], currentTurn: null, error: null, saveError: null, warnings: [], seq: 0 };
     this.unsubscribe.push(client.onEvent((event) => this.receive(event)));
     this.unsubscribe.push(
       client.onConnection((state) => {
@@ -65,6 +67,7 @@ export class DiscussionWatch {
       awaitingSpeaker: snapshot.awaitingSpeaker,
       currentTurn: snapshot.currentTurn,
       error: snapshot.error,
+      saveError: snapshot.saveError,
       seq: Math.max(this.view.seq, snapshot.seq),
     });
     this.synced = true;
@@ -135,6 +138,13 @@ export class DiscussionWatch {
         view.currentTurn = null;
         view.awaitingHuman = null;
         view.awaitingSpeaker = null;
+        break;
+      case "discussion.saveFailed":
+        view.saveError = { message: event.payload.message, file: event.payload.file };
+        view.status = "paused";
+        break;
+      case "discussion.saveRecovered":
+        view.saveError = null;
         break;
       case "discussion.error":
         view.status = "failed";

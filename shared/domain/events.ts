@@ -49,6 +49,10 @@ export const discussionEventSchema = z.discriminatedUnion("type", [
     reason: z.enum(["completed", "stopped"]),
   }),
   z.object({ type: z.literal("error"), discussionId: z.string(), message: z.string() }),
+  /** A run file could not be written (a full disk): the discussion is paused, its comments kept in memory, until a retry or another folder works. */
+  z.object({ type: z.literal("save-failed"), discussionId: z.string(), message: z.string(), file: z.string() }),
+  /** Writing works again (`file` is the journal, perhaps in a new folder). */
+  z.object({ type: z.literal("save-recovered"), discussionId: z.string(), file: z.string() }),
 ]);
 export type DiscussionEvent = z.infer<typeof discussionEventSchema>;
 export type DiscussionEventOf<T extends DiscussionEvent["type"]> = Extract<DiscussionEvent, { type: T }>;

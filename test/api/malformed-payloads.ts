@@ -29,6 +29,8 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "discussion.pause": { discussionId: "x" },
     "discussion.resume": { discussionId: "x" },
     "discussion.step": { discussionId: "x" },
+    "discussion.retrySave": { discussionId: "x" },
+    "discussion.saveElsewhere": { discussionId: "x", directory: "elsewhere" },
     "discussion.submitHumanComment": { discussionId: "x", text: "hi" },
     "discussion.chooseSpeaker": { discussionId: "x", speaker: "Ann" },
     "discussion.previewSpeaker": { design },

@@ -15,7 +15,7 @@ export class FakeWatch {
   stopped = false;
   ready = Promise.resolve();
   constructor(discussionId: string) {
-    this.view = { discussionId, status: "running", awaitingHuman: null, awaitingSpeaker: null, comments: [], currentTurn: null, error: null, warnings: [], seq: 0 };
+    this.view = { discussionId, status: "running", awaitingHuman: null, awaitingSpeaker: null, comments: [], currentTurn: null, error: null, saveError: null, warnings: [], seq: 0 };
   }
   onChange(listener: (view: DiscussionView) => void) {
     this.listeners.add(listener);

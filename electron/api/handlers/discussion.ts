@@ -13,6 +13,8 @@ type DiscussionHandlers = Pick<
   | "discussion.pause"
   | "discussion.resume"
   | "discussion.step"
+  | "discussion.retrySave"
+  | "discussion.saveElsewhere"
   | "discussion.submitHumanComment"
   | "discussion.chooseSpeaker"
   | "discussion.previewSpeaker"
@@ -34,6 +36,11 @@ export function discussionHandlers(services: StudioServices): DiscussionHandlers
     "discussion.pause": async ({ discussionId }) => controlResult(runner.pause(discussionId)),
     "discussion.resume": async ({ discussionId }) => controlResult(runner.resume(discussionId)),
     "discussion.step": async ({ discussionId }) => controlResult(runner.step(discussionId)),
+    "discussion.retrySave": async ({ discussionId }) => controlResult(runner.decideSave(discussionId, { action: "retry" })),
+    "discussion.saveElsewhere": async ({ discussionId, directory }) => {
+      const folder = await services.paths.check(directory, services.layout.root, "the folder");
+      return controlResult(runner.decideSave(discussionId, { action: "relocate", directory: folder }));
+    },
     "discussion.submitHumanComment": async ({ discussionId, text }) => {
       runner.submitHumanComment(discussionId, text);
       return { accepted: true as const };

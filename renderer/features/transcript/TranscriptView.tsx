@@ -7,6 +7,7 @@ import { CommentList } from "./CommentList.js";
 import { HumanTurnBox } from "./HumanTurnBox.js";
 import { SpeakerChoiceBox } from "./SpeakerChoiceBox.js";
 import { RunControls } from "./RunControls.js";
+import { SaveProblemBox } from "./SaveProblemBox.js";
 import { StartPanel } from "./StartPanel.js";
 import { StatusLine } from "./StatusLine.js";
 import { useRunStore } from "./run-store.js";
@@ -69,11 +70,12 @@ function TranscriptBody() {
   const awaitingHuman = useRunStore((state) => state.awaitingHuman);
   const awaitingSpeaker = useRunStore((state) => state.awaitingSpeaker);
   const runError = useRunStore((state) => state.runError);
+  const saveError = useRunStore((state) => state.saveError);
   const warnings = useRunStore((state) => state.warnings);
   const status = useRunStore((state) => state.status);
   const kind = useRunStore((state) => state.source?.kind);
   const footer =
-    runError || awaitingHuman || awaitingSpeaker || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
+    runError || saveError || awaitingHuman || awaitingSpeaker || warnings.length > 0 || (status === "running" && comments.length === 0 && !streaming) ? (
       <div className="flex flex-col gap-3">
         {warnings.map((warning, index) => (
           <p key={index} role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
@@ -81,6 +83,7 @@ function TranscriptBody() {
           </p>
         ))}
         {runError && <ErrorBanner message={`The discussion failed: ${runError}. Every comment above was kept.`} />}
+        {saveError && <SaveProblemBox message={saveError.message} file={saveError.file} />}
         {awaitingHuman && <HumanTurnBox speaker={awaitingHuman} />}
         {awaitingSpeaker && <SpeakerChoiceBox key={awaitingSpeaker.turn} question={awaitingSpeaker} />}
         {status === "running" && comments.length === 0 && !streaming && <p className="text-sm text-slate-500">Waiting for the first comment…</p>}

@@ -30,6 +30,8 @@ interface RunState {
   awaitingSpeaker: SpeakerQuestionInfo | null;
   /** The discussion's own failure, shown in place below its last comment. */
   runError: string | null;
+  /** A run file that cannot be written: the run waits, paused, for retrySaveRequested or saveElsewhereRequested. */
+  saveError: DiscussionView["saveError"];
   warnings: string[];
   /** A command of ours that failed (load, pause, ...); dismissable. */
   commandError: string | null;
@@ -47,6 +49,8 @@ interface RunState {
   stepRequested: () => Promise<void>;
   humanCommentSubmitted: (text: string) => Promise<boolean>;
   speakerPicked: (speaker: string) => Promise<void>;
+  retrySaveRequested: () => Promise<void>;
+  saveElsewhereRequested: (directory: string) => Promise<void>;
   commandErrorDismissed: () => void;
 }
 
@@ -59,6 +63,7 @@ const empty = {
   awaitingHuman: null,
   awaitingSpeaker: null,
   runError: null,
+  saveError: null,
   warnings: [] as string[],
   commandError: null,
   busy: false,
@@ -79,6 +84,19 @@ type ControlCommand = Extract<CommandName, "discussion.pause" | "discussion.resu
 
 export const useRunStore = create<RunState>((set, get) => {
   const isCurrent = (source: TranscriptSource) => get().source === source;
+
+  const answerSave = async (send: (discussionId: string) => Promise<unknown>) => {
+    const source = get().source;
+    if (source?.kind !== "live" || get().busy) return;
+    set({ busy: true });
+    try {
+      await send(source.id);
+    } catch (error) {
+      if (isCurrent(source)) set({ commandError: message(error) });
+    } finally {
+      if (isCurrent(source)) set({ busy: false });
+    }
+  };
 
   const control = async (command: ControlCommand) => {
     const source = get().source;
@@ -157,6 +175,7 @@ export const useRunStore = create<RunState>((set, get) => {
         awaitingHuman: view.awaitingHuman,
         awaitingSpeaker: view.awaitingSpeaker,
         runError: view.error,
+        saveError: view.saveError,
         warnings: view.warnings.length === state.warnings.length ? state.warnings : view.warnings.slice(),
       });
     },
@@ -197,6 +216,8 @@ export const useRunStore = create<RunState>((set, get) => {
         if (isCurrent(source)) set({ commandError: message(error) });
       }
     },
+    retrySaveRequested: () => answerSave((discussionId) => studio.call("discussion.retrySave", { discussionId })),
+    saveElsewhereRequested: (directory) => answerSave((discussionId) => studio.call("discussion.saveElsewhere", { discussionId, directory })),
 
     commandErrorDismissed: () => set({ commandError: null }),
   };
