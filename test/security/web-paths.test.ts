@@ -18,6 +18,7 @@ import { startWebStudio, type WebStudio } from "../e2e/harness.js";
 import { safeModelFileName } from "../../electron/llm/downloader.js";
 import { buildTinyModel, ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testDesign } from "../support/designs.js";
+import { testAnnotator } from "../support/annotations.js";
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   return promise.then(
@@ -83,6 +84,14 @@ describe("web mode confines the paths a client sends", () => {
     // A design naming such a file is refused the same way before anything is read.
     const started = await refusal(client.call("discussion.start", { design: testDesign(existing, { turns: 1 }) }));
     expect(started).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
+    // So is an annotator whose model is such a file, when saved or when a job starts.
+    const annotator = testAnnotator("a1", existing);
+    const annotating = await refusal(client.call("annotations.start", { name: "probe", annotators: [annotator], target: { kind: "discussions", ids: ["x"] } }));
+    expect(annotating).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
+    const saved = await refusal(
+      client.call("annotations.saveAnnotators", { annotators: [{ name: "a1", persona: null, schemeId: "s1", model: { backend: "llama", path: existing }, sampling: annotator.sampling ?? { temperature: 0 } }] }),
+    );
+    expect(saved).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
   });
 
   it("reads models in the data folder, the --allow folders and the --model file", async () => {

@@ -1,15 +1,20 @@
 import { annotationAgreement } from "../../../shared/annotation-agreement.js";
 import type { DiscussionScores } from "../../../shared/contract-annotations.js";
-import { agreementLevel, type AnnotationTable } from "../../../shared/domain/index.js";
+import { agreementLevel, type AnnotationTable, type ModelRef } from "../../../shared/domain/index.js";
 import { schemePresets } from "../../engine/annotation/scheme-presets.js";
 import { importAnnotationFile, importScoresCsv } from "../annotation-imports.js";
+import { checkModelPaths } from "../path-access.js";
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
+import { modelsDirectory } from "./models.js";
 
 type AnnotationHandlers = Pick<Handlers, Extract<keyof Handlers, `annotations.${string}`>>;
 
-export function annotationHandlers({ annotations }: StudioServices): AnnotationHandlers {
-  const { library, service, store, locator } = annotations;
+export function annotationHandlers(services: StudioServices): AnnotationHandlers {
+  const { library, service, store, locator } = services.annotations;
+  // In web mode an annotator's model file must be one the server may use (issue 11 item 2).
+  const checkModels = async (annotators: readonly { model: ModelRef }[]) =>
+    checkModelPaths(services.paths, annotators.map((annotator) => annotator.model), await modelsDirectory(services));
   return {
     "annotations.schemes": async () => {
       try {
@@ -21,9 +26,15 @@ export function annotationHandlers({ annotations }: StudioServices): AnnotationH
     "annotations.saveScheme": ({ id, scheme }) => library.saveScheme(scheme, id),
     "annotations.deleteScheme": async ({ id }) => ({ deleted: await library.deleteScheme(id) }),
     "annotations.annotators": async () => ({ annotators: await library.annotators() }),
-    "annotations.saveAnnotators": async ({ annotators }) => ({ annotators: await library.saveAnnotators(annotators) }),
+    "annotations.saveAnnotators": async ({ annotators }) => {
+      await checkModels(annotators);
+      return { annotators: await library.saveAnnotators(annotators) };
+    },
     "annotations.studies": async () => ({ studies: await service.studies() }),
-    "annotations.start": (input) => service.start(input),
+    "annotations.start": async (input) => {
+      await checkModels(input.annotators);
+      return service.start(input);
+    },
     "annotations.control": async ({ jobId, action }) => service.control(jobId, action),
     "annotations.resume": ({ jobId }) => service.resume(jobId),
     "annotations.jobs": () => service.jobs(),
