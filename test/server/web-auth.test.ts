@@ -62,7 +62,7 @@ describe("web mode", () => {
     expect((await get(`${base}/`)).status).toBe(401);
     expect((await get(`${base}/assets/app.js`)).status).toBe(401);
     expect((await get(`${base}/?token=wrong`)).status).toBe(401);
-    expect((await get(`${base}/`, { Cookie: "studio_token=wrong" })).status).toBe(401);
+    expect((await get(`${base}/`, { Cookie: `studio_token_${server.port}=wrong` })).status).toBe(401);
     expect((await get(`${base}/?token=${server.token}`, { Origin: "http://evil.example" })).status).toBe(403);
     expect((await get(`${base}/?token=${server.token}`, { Host: `evil.example:${server.port}` })).status).toBe(421);
   });
@@ -71,8 +71,8 @@ describe("web mode", () => {
     const first = await get(`${base}/?token=${server.token}`);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe("/");
-    expect(first.headers["set-cookie"]?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    const cookie = { Cookie: `studio_token=${server.token}` };
+    expect(first.headers["set-cookie"]?.[0]).toBe(`studio_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const cookie = { Cookie: `studio_token_${server.port}=${server.token}` };
     const page = await get(`${base}/`, cookie);
     expect(page.status).toBe(200);
     expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
@@ -89,6 +89,25 @@ describe("web mode", () => {
     expect(await openSocket(`${ws}?token=${server.token}`, { Origin: `http://localhost:${server.port}` })).toBe(403);
     expect(await openSocket(`ws://127.0.0.1:${server.port}/other?token=${server.token}`)).toBe(404);
     expect(await openSocket(`${ws}?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` })).toBe("open");
-    expect(await openSocket(ws, { Cookie: `studio_token=${server.token}` })).toBe("open");
+    expect(await openSocket(ws, { Cookie: `studio_token_${server.port}=${server.token}` })).toBe("open");
+  });
+
+  it("scopes its cookie to the instance: two studios on 127.0.0.1 keep their own tokens (issue 11 item 6)", async () => {
+    const router = createRouter({} as Handlers);
+    const other = await startWebServer({ router, events: new EventHub(), staticDirectory: root });
+    try {
+      // A browser sends every cookie of 127.0.0.1 to both ports: each instance reads only its own.
+      const both = { Cookie: `studio_token_${server.port}=${server.token}; studio_token_${other.port}=${other.token}` };
+      expect((await get(`${base}/`, both)).status).toBe(200);
+      expect((await get(`http://127.0.0.1:${other.port}/`, both)).status).toBe(200);
+      // One instance's cookie opens nothing at the other, by its name or by the old shared name.
+      expect((await get(`http://127.0.0.1:${other.port}/`, { Cookie: `studio_token_${server.port}=${server.token}` })).status).toBe(401);
+      expect((await get(`http://127.0.0.1:${other.port}/`, { Cookie: `studio_token=${other.token}` })).status).toBe(401);
+      const second = await get(`http://127.0.0.1:${other.port}/?token=${other.token}`);
+      expect(second.headers["set-cookie"]?.[0]).toMatch(new RegExp(`^studio_token_${other.port}=`));
+      expect(await openSocket(`ws://127.0.0.1:${other.port}/ws`, both)).toBe("open");
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -2,7 +2,19 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import os from "node:os";
 
-export const TOKEN_COOKIE = "studio_token";
+/**
+ * The token cookie's name, one per instance: browsers send a cookie to every port of a host,
+ * so a shared name let two studios on 127.0.0.1 overwrite each other's token (a reload then
+ * got 401). Named by port, each instance reads only its own.
+ */
+export function tokenCookieName(port: number): string {
+  return `studio_token_${port}`;
+}
+
+/** The Set-Cookie value that trades the printed link's token for a cookie of this instance only. */
+export function tokenCookie(port: number, token: string): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
 
 export function createToken(): string {
   return randomBytes(24).toString("base64url");
@@ -25,15 +37,15 @@ export function allowedHosts(bindHost: string, port: number): Set<string> {
   return new Set([...names].map((name) => `${name}:${port}`));
 }
 
-/** The token a request carries: `?token=` (the printed link), the cookie set from it, or a bearer header. */
-export function requestToken(request: IncomingMessage, url: URL): string | null {
+/** The token a request carries: `?token=` (the printed link), this instance's cookie set from it, or a bearer header. */
+export function requestToken(request: IncomingMessage, url: URL, cookieName: string): string | null {
   const fromQuery = url.searchParams.get("token");
   if (fromQuery) return fromQuery;
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "");
   if (bearer?.[1]) return bearer[1];
   for (const part of (request.headers.cookie ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === TOKEN_COOKIE) return value.join("=");
+    if (name === cookieName) return value.join("=");
   }
   return null;
 }
@@ -52,11 +64,11 @@ export type Refusal = { status: 401 | 403 | 421; reason: string } | null;
  * Origin check stops other web sites from driving the studio through the user's browser;
  * the token stops everyone else on the machine or network.
  */
-export function checkRequest(request: IncomingMessage, url: URL, hosts: ReadonlySet<string>, token: string): Refusal {
+export function checkRequest(request: IncomingMessage, url: URL, hosts: ReadonlySet<string>, token: string, cookieName: string): Refusal {
   const host = request.headers.host ?? "";
   if (!hosts.has(host)) return { status: 421, reason: `unexpected Host "${host.slice(0, 100)}"` };
   const origin = request.headers.origin;
   if (origin !== undefined && origin !== `http://${host}`) return { status: 403, reason: "foreign Origin" };
-  if (!tokenMatches(requestToken(request, url), token)) return { status: 401, reason: "missing or wrong token" };
+  if (!tokenMatches(requestToken(request, url, cookieName), token)) return { status: 401, reason: "missing or wrong token" };
   return null;
 }

@@ -8,7 +8,7 @@ import type { Router } from "../router.js";
 import { contentSecurityPolicy } from "../content-security-policy.js";
 import { readStaticFile } from "./static-files.js";
 import { serveSocket } from "./socket-session.js";
-import { allowedHosts, checkRequest, createToken, TOKEN_COOKIE } from "./web-auth.js";
+import { allowedHosts, checkRequest, createToken, tokenCookie, tokenCookieName } from "./web-auth.js";
 
 export interface WebServerOptions {
   router: Router;
@@ -40,6 +40,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticDirectory = path.resolve(options.staticDirectory);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let hosts = new Set<string>();
+  let port = 0;
 
   const server = createServer((request, response) => {
     void servePage(request, response).catch(() => {
@@ -50,14 +51,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function servePage(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://studio.invalid");
-    const refusal = checkRequest(request, url, hosts, token);
+    const refusal = checkRequest(request, url, hosts, token, tokenCookieName(port));
     if (refusal) return refuse(response, refusal.status, refusal.reason);
     if (request.method !== "GET" && request.method !== "HEAD") return refuse(response, 405, "method not allowed");
     const headers = securityHeaders(request.headers.host ?? "");
     if (url.searchParams.has("token")) {
       // Trade the token in the address bar for a cookie, so it does not linger in history or get copied along.
-      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      response.writeHead(303, { ...headers, "Set-Cookie": cookie, Location: url.pathname });
+      response.writeHead(303, { ...headers, "Set-Cookie": tokenCookie(port, token), Location: url.pathname });
       return void response.end();
     }
     const file = await readStaticFile(staticDirectory, url.pathname);
@@ -72,7 +72,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     const url = new URL(request.url ?? "/", "http://studio.invalid");
-    const refusal = url.pathname === SOCKET_PATH ? checkRequest(request, url, hosts, token) : { status: 404 as const, reason: "not found" };
+    const refusal = url.pathname === SOCKET_PATH ? checkRequest(request, url, hosts, token, tokenCookieName(port)) : { status: 404 as const, reason: "not found" };
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -84,7 +84,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   return {
