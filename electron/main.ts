@@ -11,6 +11,7 @@ import { SafeStorageApiKeyStore } from "./api/api-keys.js";
 import { registerAppScheme, serveRenderer } from "./desktop/app-protocol.js";
 import { bindIpc } from "./desktop/ipc.js";
 import { menuTemplate } from "./desktop/menu.js";
+import { startOrExplain } from "./desktop/startup-failure.js";
 import { useGgufReaderScript } from "./llm/gguf-reader-process.js";
 import { APP_URL, denyAllPermissions, hardenWebContents, isSafeExternalUrl, secureWindowOptions } from "./desktop/security.js";
 
@@ -56,10 +57,8 @@ async function start(): Promise<void> {
   });
 }
 
-app.whenReady().then(start, (error: unknown) => {
-  dialog.showErrorBox("SynDisco Studio could not start", error instanceof Error ? error.message : String(error));
-  app.quit();
-});
+// Whatever fails on the way to the window (Electron itself, a corrupt data file), the user gets a dialog naming the file and the fix.
+void startOrExplain(() => app.whenReady().then(start), { showErrorBox: (title, content) => dialog.showErrorBox(title, content), quit: () => app.quit() }, app.getPath("userData"));
 
 app.on("window-all-closed", () => {
   if (process.platform !== "darwin") app.quit();
