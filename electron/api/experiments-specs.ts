@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SavedSpec } from "../../shared/contract-experiments.js";
 import { experimentSpecSchema, type ExperimentSpec } from "../../shared/domain/index.js";
-import { CorruptFileError, NotFoundError, readDataFile, writeDataFile } from "../storage/data-file.js";
+import { CorruptFileError, NotFoundError, readDataFile, writeDataFile, writeQueueFor } from "../storage/data-file.js";
 import { folderName } from "./experiments-service.js";
 
 /** Saved study specs, `<data>/experiment-specs/<name>.json`: the very file `cli experiment run` takes. */
@@ -12,7 +12,7 @@ export class ExperimentSpecStore {
   async save(spec: ExperimentSpec): Promise<SavedSpec> {
     const id = folderName(spec.name);
     const file = path.join(this.directory, `${id}.json`);
-    await writeDataFile(file, spec);
+    await writeQueueFor(path.resolve(file)).run(() => writeDataFile(file, spec));
     return { id, name: spec.name, savedAt: new Date().toISOString(), file };
   }
 

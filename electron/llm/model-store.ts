@@ -1,7 +1,9 @@
 import path from "node:path";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import type { ModelEntry, ModelInfo } from "../../shared/domain/model-info.js";
+import { writeQueueFor } from "../../shared/write-queue.js";
 import { readModelInfo } from "./model-info.js";
 
 /** `<data>/models.json`: the model files the user added from elsewhere on disk. */
@@ -70,20 +72,22 @@ export class ModelStore {
   /** Validates the file first, so the list never holds something that is not a readable GGUF. */
   async add(modelPath: string): Promise<ModelInfo> {
     const info = await readModelInfo(modelPath);
-    const paths = await this.readList();
-    if (!paths.includes(info.path) && path.dirname(info.path) !== this.modelsDirectory) {
-      await this.writeList([...paths, info.path]);
-    }
+    await writeQueueFor(path.resolve(this.listFile)).run(async () => {
+      const paths = await this.readList();
+      if (!paths.includes(info.path) && path.dirname(info.path) !== this.modelsDirectory) await this.writeList([...paths, info.path]);
+    });
     return info;
   }
 
   /** Forgets a user-added path (the file itself is never deleted). Returns whether it was listed. */
   async remove(modelPath: string): Promise<boolean> {
     const target = path.resolve(modelPath);
-    const paths = await this.readList();
-    if (!paths.includes(target)) return false;
-    await this.writeList(paths.filter((p) => p !== target));
-    return true;
+    return writeQueueFor(path.resolve(this.listFile)).run(async () => {
+      const paths = await this.readList();
+      if (!paths.includes(target)) return false;
+      await this.writeList(paths.filter((p) => p !== target));
+      return true;
+    });
   }
 
   private async folderFiles(): Promise<string[]> {
@@ -120,13 +124,21 @@ export class ModelStore {
     return parsed.data.paths.map((p) => path.resolve(p));
   }
 
-  /** Temp file + rename, so a crash mid-write never leaves a half-written list. */
+  /**
+   * Temp file + rename, so a crash mid-write never leaves a half-written list; called inside the
+   * list file's write queue. (Not storage's writeFileAtomic: llm sits below storage.)
+   */
   private async writeList(paths: string[]): Promise<void> {
     const content: ModelListFile = { version: 1, paths };
     await mkdir(this.dataDirectory, { recursive: true });
-    const temp = `${this.listFile}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(content, null, 2)}\n`);
-    await rename(temp, this.listFile);
+    const temp = `${this.listFile}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await writeFile(temp, `${JSON.stringify(content, null, 2)}\n`);
+      await rename(temp, this.listFile);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
   }
 }
 

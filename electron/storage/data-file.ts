@@ -42,13 +42,4 @@ export async function writeDataFile(file: string, value: unknown): Promise<void>
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Runs writes to one store one after another, so two saves never interleave read-modify-write. */
-export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}
+export { WriteQueue, writeQueueFor } from "../../shared/write-queue.js";
