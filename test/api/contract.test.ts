@@ -205,8 +205,9 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(JSON.parse(preview.reply ?? "")).toEqual({ next_speaker: preview.speaker });
     const before = (await client.call("discussion.list", {})).discussions.length;
     const missing = testDesign(modelPath, { turnManager: { kind: "llm-selected", model: { backend: "llama", path: "/no/such/selector.gguf" } } });
-    for (const call of [client.call("discussion.start", { design: missing }), client.call("discussion.previewSpeaker", { design: missing })]) {
-      const error = await failure(call);
+    // One call at a time: a second refusal arriving before the first is awaited would be an unhandled rejection.
+    for (const call of [() => client.call("discussion.start", { design: missing }), () => client.call("discussion.previewSpeaker", { design: missing })]) {
+      const error = await failure(call());
       expect(error.code).toBe("bad-request");
       expect(error.message).toMatch(/turn manager's model: model file not found: \/no\/such\/selector\.gguf/);
     }
@@ -218,5 +219,11 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(unknown).toMatchObject({ ok: false, error: { code: "bad-request" } });
     const malformed = await failure(client.call("discussion.start", {} as never));
     expect(malformed.code).toBe("bad-request");
+  });
+
+  it("answers a save decision only for a run waiting on one", async () => {
+    // A finished run has no file waiting (the whole path is test/api/save-failures.test.ts).
+    expect((await failure(client.call("discussion.retrySave", { discussionId: finishedId }))).code).toMatch(/conflict|not-found/);
+    expect((await failure(client.call("discussion.saveElsewhere", { discussionId: finishedId, directory: harness.dataDirectory }))).code).toMatch(/conflict|not-found/);
   });
 });

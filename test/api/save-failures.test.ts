@@ -69,7 +69,8 @@ describe("a run whose files cannot be written", () => {
   });
   afterAll(() => harness.close());
 
-  const folder = () => path.join(harness.dataDirectory, "discussions");
+  // Runs journal into <data>/records and file their SynDisco file in <data>/discussions (run-layout.ts).
+  const folder = () => harness.dataDirectory;
 
   it("pauses with a saveFailed event, keeps every comment, and continues once a retry works", async () => {
     let id = "";
@@ -101,8 +102,9 @@ describe("a run whose files cannot be written", () => {
     // The file holds every comment the run showed, and nothing half-written is left.
     const log = JSON.parse(await readFile(discussion, "utf8")) as { logs: unknown[] };
     expect(log.logs).toHaveLength(run.comments());
-    expect((await readdir(folder())).filter((name) => name.startsWith(id))).toEqual([`${id}.json`, `${id}.run.json`]);
-    expect((await readdir(folder())).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect((await readdir(path.join(folder(), "discussions"))).filter((name) => name.startsWith(id))).toEqual([`${id}.json`]);
+    expect((await readdir(path.join(folder(), "records"))).filter((name) => name.startsWith(id))).toEqual([`${id}.run.json`]);
+    for (const sub of ["discussions", "records"]) expect((await readdir(path.join(folder(), sub))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     await expect(client.call("discussion.retrySave", { discussionId: id })).rejects.toMatchObject({ code: "conflict" });
   });
 

@@ -34,7 +34,8 @@ describe("cli run on a full disk", () => {
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
 
     // As soon as the journal holds its first lines, the disk is "full".
-    const journal = await until(async () => (await readdir(out)).find((name) => name.endsWith(".journal.jsonl")) ?? null).then((name) => path.join(out, name));
+    const records = path.join(out, "records");
+    const journal = await until(async () => (await readdir(records).catch(() => [] as string[])).find((name) => name.endsWith(".journal.jsonl")) ?? null).then((name) => path.join(records, name));
     const kept = await until(async () => {
       const text = await readFile(journal, "utf8");
       return text.split("\n").length > 2 ? text : null;
@@ -57,8 +58,8 @@ describe("cli run on a full disk", () => {
     const log = JSON.parse(await readFile(file, "utf8")) as { logs: unknown[] };
     const printed = stdout.split(" posted:\n").length - 1 - (stdout.split("(no reply: the turn passes)").length - 1);
     expect(log.logs).toHaveLength(printed);
-    const record = JSON.parse(await readFile(file.replace(/\.json$/, ".run.json"), "utf8")) as { speakers: string[] };
+    const record = JSON.parse(await readFile(path.join(records, path.basename(file).replace(/\.json$/, ".run.json")), "utf8")) as { speakers: string[] };
     expect(record.speakers).toHaveLength(30);
-    expect((await readdir(out)).filter((name) => name.endsWith(".tmp") || name.endsWith(".jsonl"))).toEqual([]);
+    for (const sub of ["records", "discussions"]) expect((await readdir(path.join(out, sub))).filter((name) => name.endsWith(".tmp") || name.endsWith(".jsonl"))).toEqual([]);
   });
 });
