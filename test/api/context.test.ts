@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStudio, type Studio } from "../../electron/api/studio.js";
 import { LlamaChatModel } from "../../electron/llm/llama-chat-model.js";
 import { StudioClient } from "../../renderer/client/studio-client.js";
+import { runPaths } from "../../electron/storage/run-layout.js";
 import { runRecordSchema } from "../../shared/domain/run-record.js";
 import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testDesign } from "../support/designs.js";
@@ -98,7 +99,7 @@ describe("prompt preview", () => {
     const { discussionId } = await client.call("discussion.start", { design });
     const { done } = collectUntil(client, (event) => event.name === "discussion.end" && event.payload.discussionId === discussionId);
     await done;
-    const record = runRecordSchema.parse(JSON.parse(await readFile(path.join(data, "discussions", `${discussionId}.run.json`), "utf8")));
+    const record = runRecordSchema.parse(JSON.parse(await readFile(runPaths(data, discussionId).runRecord, "utf8")));
     const first = record.comments.find((comment) => comment.name === "Ann" && comment.stats);
     expect(first?.stats?.promptTokens).toBe(ann.firstTurnTokens);
   });
