@@ -84,6 +84,13 @@ describe("web mode confines the paths a client sends", () => {
     // A design naming such a file is refused the same way before anything is read.
     const started = await refusal(client.call("discussion.start", { design: testDesign(existing, { turns: 1 }) }));
     expect(started).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
+    // And previews, which load the design's models: the prompt preview and the first-speaker preview.
+    for (const command of ["designs.promptPreview", "discussion.previewSpeaker"] as const) {
+      const a = await refusal(client.call(command, { design: testDesign(existing, { turns: 1 }) }));
+      const b = await refusal(client.call(command, { design: testDesign(missing, { turns: 1 }) }));
+      expect(a, command).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
+      expect(a.message.replace(existing, "<path>")).toBe(b.message.replace(missing, "<path>"));
+    }
     // So is an annotator whose model is such a file, when saved or when a job starts.
     const annotator = testAnnotator("a1", existing);
     const annotating = await refusal(client.call("annotations.start", { name: "probe", annotators: [annotator], target: { kind: "discussions", ids: ["x"] } }));

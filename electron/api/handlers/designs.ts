@@ -1,8 +1,11 @@
 import { designFileSchema } from "../../../shared/domain/design.js";
 import { CorruptFileError, readDataFile } from "../../storage/data-file.js";
+import { designModels } from "../../engine/design-helpers.js";
+import { checkModelPaths } from "../path-access.js";
 import type { Handlers } from "../router.js";
 import { previewPrompts } from "../prompt-preview.js";
 import type { StudioServices } from "../services.js";
+import { modelsDirectory } from "./models.js";
 
 type DesignHandlers = Pick<Handlers, Extract<keyof Handlers, `designs.${string}`>>;
 
@@ -17,6 +20,10 @@ export function designHandlers(services: StudioServices): DesignHandlers {
       if (!design) throw new CorruptFileError(resources.exampleDesign, "the app's example design is missing");
       return { design };
     },
-    "designs.promptPreview": ({ design }) => previewPrompts(services, design),
+    // Web mode: a preview loads the design's models, so their paths are confined like a start's.
+    "designs.promptPreview": async ({ design }) => {
+      await checkModelPaths(services.paths, designModels(design).values(), await modelsDirectory(services));
+      return previewPrompts(services, design);
+    },
   };
 }

@@ -49,7 +49,10 @@ export function discussionHandlers(services: StudioServices): DiscussionHandlers
       runner.chooseSpeaker(discussionId, speaker);
       return { accepted: true as const };
     },
-    "discussion.previewSpeaker": ({ design }) => previewFirstSpeaker(registry, design),
+    "discussion.previewSpeaker": async ({ design }) => {
+      await checkModelPaths(services.paths, designModels(design).values(), await modelsDirectory(services));
+      return previewFirstSpeaker(registry, design);
+    },
     "discussion.subscribe": async ({ discussionId, sinceIndex }) => runner.snapshot(discussionId, sinceIndex),
     "discussion.list": async () => ({ discussions: runner.list() }),
   };
