@@ -92,7 +92,7 @@ describe("prompt tokens are what SynDisco's transformers path gives (one rendere
     });
   });
 
-  it("a model whose missing special tokens are marked 0xFFFFFFFF (as stories260K's are) renders and runs: those tokens are absent, not read", async () => {
+  it("a model whose missing special tokens are marked 0xFFFFFFFF (as llama2.c conversions mark them) renders and runs: those tokens are absent, not read", async () => {
     const run = await evaluatedTokens({ chatTemplate: null, unsetTokenIds: true });
     try {
       for (const c of reference.cases) expect(run.held.get(c.name)).toEqual(c.fallbackIds);
