@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { z } from "zod";
 import { commentAnnotationSchema, discussionAnnotationsSchema } from "../../shared/domain/index.js";
-import { annotationJobFileSchema, annotationJobPaths, type AnnotationJobFile } from "./annotation-job-files.js";
+import { annotationJobFileSchema, annotationJobPaths, journalEntrySchema, type AnnotationJobFile } from "./annotation-job-files.js";
 import { readDataFile, readTextIfExists } from "./data-file.js";
 import { readJsonLines } from "./journal.js";
 
@@ -20,8 +20,6 @@ export interface AnnotationFolderSummary {
   unfinished: boolean;
 }
 
-const journalAnnotation = z.object({ kind: z.literal("annotation"), discussionId: z.string(), annotation: commentAnnotationSchema });
-const anyEntry = z.union([journalAnnotation, z.object({ kind: z.string() })]);
 
 /** Counts a folder's annotations; null when it holds neither a job nor records (not an annotation folder). */
 export async function summarizeAnnotationFolder(directory: string): Promise<AnnotationFolderSummary | null> {
@@ -38,14 +36,11 @@ export async function summarizeAnnotationFolder(directory: string): Promise<Anno
   const names = (await readdir(paths.records).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
   for (const name of names) {
     const record = await readDataFile(`${paths.records}/${name}`, discussionAnnotationsSchema);
-    for (const annotation of record?.annotations ?? []) count(record!.discussionId, annotation);
+    if (record) for (const annotation of record.annotations) count(record.discussionId, annotation);
   }
   const unfinished = (await readTextIfExists(paths.journal)) !== null && job !== null;
   if (unfinished) {
-    for (const entry of await readJsonLines(paths.journal, anyEntry)) {
-      const parsed = journalAnnotation.safeParse(entry);
-      if (parsed.success) count(parsed.data.discussionId, parsed.data.annotation);
-    }
+    for (const entry of await readJsonLines(paths.journal, journalEntrySchema)) if (entry.kind === "annotation") count(entry.discussionId, entry.annotation);
   }
   if (!job && names.length === 0) return null;
   const done = made.size;

@@ -56,7 +56,7 @@ export const annotationJobFileSchema = z.object({
 });
 export type AnnotationJobFile = z.infer<typeof annotationJobFileSchema>;
 
-const journalEntrySchema = z.discriminatedUnion("kind", [
+export const journalEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("annotation"), discussionId: z.string(), annotation: commentAnnotationSchema }),
   /** The annotator's outputs for the discussion are written: a resumed job skips it. */
   z.object({ kind: z.literal("written"), discussionId: z.string(), annotator: z.string() }),
