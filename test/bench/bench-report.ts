@@ -37,7 +37,7 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 export function reportRows(report: BenchReport): string[][] {
   const rows: string[][] = [];
   const decodeRow = (name: string, row: DecodeBenchRow) => {
-    const setting = `${row.sequences} seq x ${row.tokensPerSequence} tok`;
+    const setting = `${row.sequences} seq x ${row.tokensPerSequence} tok${row.repeats > 1 ? ` x ${row.repeats}` : ""}`;
     rows.push([name, `${setting}, raw`, fixed(row.raw.tokensPerSecond), "", "", "", ""]);
     rows.push([name, `${setting}, engine`, fixed(row.engine.tokensPerSecond), "", "", "", `engine/raw ${fixed(row.ratio, 3)} (per CPU-s ${fixed(row.cpuRatio, 3)})`]);
   };

@@ -17,6 +17,8 @@ export interface DecodeSide extends Round {
 export interface DecodeBenchRow {
   sequences: number;
   tokensPerSequence: number;
+  /** Generations of `tokensPerSequence` tokens run back to back per sequence in one round, so a round lasts long enough to time. */
+  repeats: number;
   promptTokens: number;
   raw: DecodeSide;
   engine: DecodeSide;
@@ -53,8 +55,10 @@ async function timed(work: () => Promise<number>): Promise<Round> {
  * identical context of the same loaded model: same prompt tokens, same number of tokens,
  * greedy, `sequences` of them at once. Rounds alternate raw and engine so load on the machine
  * hits both alike. The engine re-evaluates its prompt (reuse "none") as the raw loop does.
+ * A round repeats the generation until it holds at least `roundTokens` tokens: one sequence of
+ * 128 tokens on a small model lasts ~40 ms, where one scheduler hiccup would be a quarter of it.
  */
-export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number): Promise<DecodeBenchRow> {
+export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number, roundTokens = 4096): Promise<DecodeBenchRow> {
   const shape = engine.contextShape;
   const model = engine.tokenizerModel;
   const prompt = new ChatTemplate(model).render(decodePrompt).tokens;
@@ -68,18 +72,20 @@ export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds
   try {
     const sequences: LlamaContextSequence[] = Array.from({ length: shape.sequences }, () => raw.getSequence());
     const result = { raw: [] as Round[], engine: [] as Round[] };
+    const repeats = Math.max(1, Math.ceil(roundTokens / (tokens * sequences.length)));
     // A short warm-up of each, so neither pays for first-use allocations.
-    await rawRound(sequences.slice(0, 1), prompt, 4);
-    await engineRound(engine, 1, 4, -1);
+    await rawRound(sequences.slice(0, 1), prompt, 4, 1);
+    await engineRound(engine, 1, 4, -1, 1);
     for (let round = 0; round < rounds; round++) {
-      result.raw.push(await rawRound(sequences, prompt, tokens));
-      result.engine.push(await engineRound(engine, shape.sequences, tokens, round));
+      result.raw.push(await rawRound(sequences, prompt, tokens, repeats));
+      result.engine.push(await engineRound(engine, shape.sequences, tokens, round, repeats));
     }
     const rawSide = best(result.raw);
     const engineSide = best(result.engine);
     return {
       sequences: shape.sequences,
       tokensPerSequence: tokens,
+      repeats,
       promptTokens: prompt.length,
       raw: rawSide,
       engine: engineSide,
@@ -91,13 +97,18 @@ export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds
   }
 }
 
-async function rawRound(sequences: LlamaContextSequence[], prompt: readonly Token[], tokens: number): Promise<Round> {
-  await Promise.all(sequences.map((sequence) => sequence.clearHistory()));
+async function rawRound(sequences: LlamaContextSequence[], prompt: readonly Token[], tokens: number, repeats: number): Promise<Round> {
   return timed(async () => {
     const counts = await Promise.all(
       sequences.map(async (sequence) => {
         let count = 0;
-        for await (const _token of sequence.evaluate([...prompt], { temperature: 0, yieldEogToken: true })) if (++count >= tokens) break;
+        for (let repeat = 0; repeat < repeats; repeat++) {
+          // As the engine with reuse "none": the sequence is emptied and the prompt read again.
+          await sequence.clearHistory();
+          let generated = 0;
+          for await (const _token of sequence.evaluate([...prompt], { temperature: 0, yieldEogToken: true })) if (++generated >= tokens) break;
+          count += generated;
+        }
         return count;
       }),
     );
@@ -105,22 +116,27 @@ async function rawRound(sequences: LlamaContextSequence[], prompt: readonly Toke
   });
 }
 
-function engineRound(engine: LlamaChatModel, sequences: number, tokens: number, round: number): Promise<Round> {
+function engineRound(engine: LlamaChatModel, sequences: number, tokens: number, round: number, repeats: number): Promise<Round> {
   const streamed: string[] = [];
   return timed(async () => {
-    const results = await Promise.all(
-      Array.from({ length: sequences }, (_, i) =>
-        engine.generate({
-          sequenceKey: `decode-${round}:${i}`,
-          prompt: decodePrompt,
-          sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: tokens, stopStrings: [] },
-          seed: 1,
-          // What a discussion does with each piece of text: hand it on.
-          onText: (text) => streamed.push(text),
-        }),
-      ),
+    const counts = await Promise.all(
+      Array.from({ length: sequences }, async (_, i) => {
+        let count = 0;
+        for (let repeat = 0; repeat < repeats; repeat++) {
+          const result = await engine.generate({
+            sequenceKey: `decode-${round}:${i}`,
+            prompt: decodePrompt,
+            sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: tokens, stopStrings: [] },
+            seed: 1,
+            // What a discussion does with each piece of text: hand it on.
+            onText: (text) => streamed.push(text),
+          });
+          count += result.generatedTokens;
+        }
+        return count;
+      }),
     );
-    return results.reduce((sum, result) => sum + result.generatedTokens, 0);
+    return counts.reduce((a, b) => a + b, 0);
   });
 }
 
