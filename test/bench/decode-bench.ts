@@ -4,6 +4,7 @@ import { ChatTemplate } from "../../electron/llm/chat-template.js";
 import type { ChatPrompt } from "../../electron/llm/types.js";
 
 interface Round {
+  seconds: number;
   tokensPerSecond: number;
   /** Tokens per second of the process's CPU time (every thread): what load from other programs distorts least. */
   tokensPerCpuSecond: number;
@@ -34,6 +35,7 @@ export const decodePrompt: ChatPrompt = {
 };
 
 const best = (rounds: Round[]): DecodeSide => ({
+  seconds: Math.min(...rounds.map((round) => round.seconds)),
   tokensPerSecond: Math.max(...rounds.map((round) => round.tokensPerSecond)),
   tokensPerCpuSecond: Math.max(...rounds.map((round) => round.tokensPerCpuSecond)),
   rounds,
@@ -46,7 +48,7 @@ async function timed(work: () => Promise<number>): Promise<Round> {
   const tokens = await work();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { tokensPerSecond: tokens / seconds, tokensPerCpuSecond: tokens / ((used.user + used.system) / 1e6) };
+  return { seconds, tokensPerSecond: tokens / seconds, tokensPerCpuSecond: tokens / ((used.user + used.system) / 1e6) };
 }
 
 /**
@@ -55,10 +57,11 @@ async function timed(work: () => Promise<number>): Promise<Round> {
  * identical context of the same loaded model: same prompt tokens, same number of tokens,
  * greedy, `sequences` of them at once. Rounds alternate raw and engine so load on the machine
  * hits both alike. The engine re-evaluates its prompt (reuse "none") as the raw loop does.
- * A round repeats the generation until it holds at least `roundTokens` tokens: one sequence of
- * 128 tokens on a small model lasts ~40 ms, where one scheduler hiccup would be a quarter of it.
+ * A round repeats the generation until it lasts about `roundSeconds` (timed once on the raw side):
+ * one sequence of 128 tokens on a tiny model lasts ~40 ms, where one scheduler hiccup would be a
+ * quarter of it, while on an 8B model one generation already takes seconds.
  */
-export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number, roundTokens = 4096): Promise<DecodeBenchRow> {
+export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number, roundSeconds = 1): Promise<DecodeBenchRow> {
   const shape = engine.contextShape;
   const model = engine.tokenizerModel;
   const prompt = new ChatTemplate(model).render(decodePrompt).tokens;
@@ -72,7 +75,8 @@ export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds
   try {
     const sequences: LlamaContextSequence[] = Array.from({ length: shape.sequences }, () => raw.getSequence());
     const result = { raw: [] as Round[], engine: [] as Round[] };
-    const repeats = Math.max(1, Math.ceil(roundTokens / (tokens * sequences.length)));
+    const once = await rawRound(sequences, prompt, tokens, 1);
+    const repeats = Math.min(64, Math.max(1, Math.ceil(roundSeconds / once.seconds)));
     // A short warm-up of each, so neither pays for first-use allocations.
     await rawRound(sequences.slice(0, 1), prompt, 4, 1);
     await engineRound(engine, 1, 4, -1, 1);
