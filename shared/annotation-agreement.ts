@@ -1,36 +1,25 @@
-import { agreementLevel, type AnnotationAgreement, type AnnotationTable, type CommentConsensus, type DimensionAgreement } from "./domain/annotation.js";
+import { type AnnotationAgreement, type AnnotationTable, type CommentConsensus, type DimensionAgreement } from "./domain/annotation.js";
 import { krippendorffAlpha } from "./krippendorff.js";
+import { DimensionGroups, type DimensionGroup } from "./dimension-groups.js";
 
 /**
- * Agreement between the annotators of a table: per dimension (matched by name across
- * annotators) Krippendorff's alpha, interval for scales and numbers, nominal for categories;
+ * Agreement between the annotators of a table: per dimension (matched by name and scale across
+ * annotators, see DimensionGroups) Krippendorff's alpha, interval for scales and numbers, nominal for categories;
  * per comment the consensus and the disagreement. Text dimensions and unparsed answers are
  * left out. `annotatorIds` restricts it to some annotators (e.g. one job's).
  */
 export function annotationAgreement(table: AnnotationTable, annotatorIds?: readonly string[]): AnnotationAgreement {
   const wanted = annotatorIds ? new Set(annotatorIds) : null;
-  const annotators = table.annotators.filter((annotator) => !wanted || wanted.has(annotator.id));
-  const levels = new Map<string, "interval" | "nominal">();
-  const raters = new Map<string, Set<string>>();
-  for (const annotator of annotators) {
-    for (const dimension of annotator.dimensions) {
-      const level = agreementLevel(dimension);
-      if (level === null || (levels.has(dimension.name) && levels.get(dimension.name) !== level)) continue;
-      levels.set(dimension.name, level);
-      let ids = raters.get(dimension.name);
-      if (!ids) raters.set(dimension.name, (ids = new Set()));
-      ids.add(annotator.id);
-    }
-  }
-  // dimension -> "discussion\0comment" -> values of its annotators
-  const byUnit = new Map<string, Map<string, (number | string)[]>>();
+  const groups = new DimensionGroups(table.annotators.filter((annotator) => !wanted || wanted.has(annotator.id)));
+  // dimension group -> "discussion\0comment" -> values of its annotators
+  const byUnit = new Map<DimensionGroup, Map<string, (number | string)[]>>();
   for (const row of table.scores) {
     if (!row.values) continue;
     for (const [dimension, value] of Object.entries(row.values)) {
-      const level = levels.get(dimension);
-      if (!level || !raters.get(dimension)?.has(row.annotatorId) || (level === "interval" && typeof value !== "number")) continue;
-      let units = byUnit.get(dimension);
-      if (!units) byUnit.set(dimension, (units = new Map()));
+      const group = groups.of(row.annotatorId, dimension);
+      if (!group || (group.level === "interval" && typeof value !== "number")) continue;
+      let units = byUnit.get(group);
+      if (!units) byUnit.set(group, (units = new Map()));
       const key = `${row.discussionId}\u0000${row.commentIndex}`;
       const values = units.get(key);
       if (values) values.push(value);
@@ -39,10 +28,11 @@ export function annotationAgreement(table: AnnotationTable, annotatorIds?: reado
   }
   const dimensions: DimensionAgreement[] = [];
   const comments: CommentConsensus[] = [];
-  for (const [dimension, level] of levels) {
-    const units = byUnit.get(dimension) ?? new Map<string, (number | string)[]>();
+  for (const group of groups.groups) {
+    const { label: dimension, level } = group;
+    const units = byUnit.get(group) ?? new Map<string, (number | string)[]>();
     const result = krippendorffAlpha([...units.values()], level);
-    dimensions.push({ dimension, level, alpha: result.alpha, annotators: raters.get(dimension)?.size ?? 0, units: result.units, values: result.values });
+    dimensions.push({ dimension, level, alpha: result.alpha, annotators: group.annotatorIds.size, units: result.units, values: result.values });
     for (const [key, values] of units) {
       const [discussionId = "", index = "0"] = key.split("\u0000");
       comments.push({ discussionId, commentIndex: Number(index), dimension, ...consensus(values, level) });

@@ -133,23 +133,39 @@ describe("annotation commands", () => {
     expect(comment1.find((row) => row.annotatorId === "annotations/import-tiny-judge#tiny-judge")?.values).toEqual({ toxicity: 2 });
   });
 
-  it("feeds analysis: per comment and numeric dimension, the mean over every annotator that rated it", async () => {
+  it("feeds analysis: per comment and numeric dimension, the mean over every annotator that rated it on the same scale", async () => {
     const source = annotationSource(harness.studio.services.annotations.store);
-    expect(await source.dimensions([moderated])).toEqual(["toxicity"]);
+    // The LLM annotators and the SynDisco files rate toxicity 1–5; the CSV's classifier gives
+    // probabilities: two dimensions, never one mean of both.
+    expect(await source.dimensions([moderated])).toEqual(["toxicity (1–5)", "toxicity (number)"]);
     const { files, means } = await source.forDiscussion(moderated);
     expect(files.length).toBe(4);
     const { table } = await client.call("annotations.table", { discussionIds: [moderated] });
-    const values = table.scores.filter((row) => row.commentIndex === 1).flatMap((row) => (typeof row.values?.toxicity === "number" ? [row.values.toxicity] : []));
-    expect(values.length).toBe(5);
-    expect(means.get(1)?.toxicity).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
+    const rated = (external: boolean) =>
+      table.scores
+        .filter((row) => row.commentIndex === 1 && row.annotatorId.endsWith("#perspective") === external)
+        .flatMap((row) => (typeof row.values?.toxicity === "number" ? [row.values.toxicity] : []));
+    const scale = rated(false);
+    expect(scale.length).toBe(4);
+    expect(means.get(1)?.["toxicity (1–5)"]).toBeCloseTo(scale.reduce((a, b) => a + b, 0) / scale.length, 12);
+    expect(means.get(1)?.["toxicity (number)"]).toBe(0.91);
+    expect(rated(true)).toEqual([0.91]);
   });
 
-  it("agreement over a set of discussions (a study's) counts every annotator of them: jobs and imports", async () => {
+  it("agreement over a set of discussions (a study's) counts every annotator of them on one scale: jobs and imports", async () => {
     const agreement = await client.call("annotations.agreement", { discussionIds: [moderated] });
-    const toxicity = agreement.dimensions.find((d) => d.dimension === "toxicity");
-    // a1 and a2 of the library job, the two imported SynDisco files, the CSV's annotator.
-    expect(toxicity).toMatchObject({ annotators: 5, units: 7 });
+    const byLabel = new Map(agreement.dimensions.map((d) => [d.dimension, d]));
+    // a1 and a2 of the library job and the two imported SynDisco files rate 1–5; the CSV's
+    // probabilities are another variable, with one annotator (no agreement to compute).
+    expect(byLabel.get("toxicity (1–5)")).toMatchObject({ annotators: 4, units: 7 });
+    expect(byLabel.get("toxicity (number)")).toMatchObject({ annotators: 1 });
+    expect(byLabel.has("toxicity")).toBe(false);
     expect(new Set(agreement.comments.map((c) => c.discussionId))).toEqual(new Set([moderated]));
+    const scores = await client.call("annotations.scores", {});
+    expect(scores.dimensions).toEqual(["toxicity (1–5)", "toxicity (number)"]);
+    const mean = scores.discussions.find((d) => d.discussionId === moderated)?.means;
+    expect(mean?.["toxicity (number)"]).toBeCloseTo((0.12 + 0.91) / 2, 12);
+    expect(mean?.["toxicity (1–5)"]).toBeGreaterThanOrEqual(1);
   });
 
   it("lists job folders of an earlier session with their counts: finished, stopped and imported", async () => {

@@ -120,8 +120,10 @@ describe("annotation in Chromium", () => {
     await openView(page, "Library");
     await page.locator(`[data-testid=library-row][data-id="${moderated}"]`).getByRole("button", { name: "Open" }).click();
     const card = page.getByTestId("comment-card").first();
-    // Two annotators of the job, the imported file's, and the CSV's.
-    await card.getByTestId("score-chip").filter({ hasText: /^toxicity [\d.]+\s*\(4\)$/ }).waitFor();
+    // Two annotators of the job and the imported file's rate 1–5; the CSV's probabilities are
+    // another scale, shown apart and never averaged with them.
+    await card.getByTestId("score-chip").filter({ hasText: /^toxicity \(1–5\) [\d.]+\s*\(3\)$/ }).waitFor();
+    await card.getByTestId("score-chip").filter({ hasText: /^toxicity \(number\) 0\.12\s*\(1\)$/ }).waitFor();
     await screenshot(page, "annotation-imported-scores");
   });
 

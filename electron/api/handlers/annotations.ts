@@ -1,6 +1,7 @@
 import { annotationAgreement } from "../../../shared/annotation-agreement.js";
 import type { DiscussionScores } from "../../../shared/contract-annotations.js";
-import { agreementLevel, type AnnotationTable, type ModelRef } from "../../../shared/domain/index.js";
+import type { AnnotationTable, ModelRef } from "../../../shared/domain/index.js";
+import { DimensionGroups } from "../../../shared/dimension-groups.js";
 import { schemePresets } from "../../engine/annotation/scheme-presets.js";
 import { importAnnotationFile, importScoresCsv } from "../annotation-imports.js";
 import { checkModelPaths } from "../path-access.js";
@@ -50,9 +51,13 @@ export function annotationHandlers(services: StudioServices): AnnotationHandlers
   };
 }
 
-/** Per discussion, the mean of every numeric dimension over all its comments and annotators. */
+/**
+ * Per discussion, the mean of every numeric dimension over all its comments and annotators;
+ * a name measured on different scales is one column per scale (DimensionGroups).
+ */
 export function discussionScores(table: AnnotationTable): { discussions: DiscussionScores[]; dimensions: string[] } {
-  const numeric = new Set(table.annotators.flatMap((annotator) => annotator.dimensions.filter((d) => agreementLevel(d) === "interval").map((d) => d.name)));
+  const groups = new DimensionGroups(table.annotators);
+  const numeric = groups.groups.filter((group) => group.level === "interval");
   const sums = new Map<string, { totals: Map<string, { sum: number; count: number }>; annotators: Set<string> }>();
   for (const row of table.scores) {
     if (!row.values) continue;
@@ -60,11 +65,12 @@ export function discussionScores(table: AnnotationTable): { discussions: Discuss
     if (!entry) sums.set(row.discussionId, (entry = { totals: new Map(), annotators: new Set() }));
     entry.annotators.add(row.annotatorId);
     for (const [dimension, value] of Object.entries(row.values)) {
-      if (!numeric.has(dimension) || typeof value !== "number") continue;
-      const total = entry.totals.get(dimension) ?? { sum: 0, count: 0 };
+      const group = groups.of(row.annotatorId, dimension);
+      if (group?.level !== "interval" || typeof value !== "number") continue;
+      const total = entry.totals.get(group.label) ?? { sum: 0, count: 0 };
       total.sum += value;
       total.count++;
-      entry.totals.set(dimension, total);
+      entry.totals.set(group.label, total);
     }
   }
   const discussions = [...sums.entries()].map(([discussionId, entry]) => ({
@@ -72,5 +78,5 @@ export function discussionScores(table: AnnotationTable): { discussions: Discuss
     annotators: entry.annotators.size,
     means: Object.fromEntries([...entry.totals.entries()].map(([dimension, total]) => [dimension, total.sum / total.count])),
   }));
-  return { discussions, dimensions: [...numeric].sort() };
+  return { discussions, dimensions: numeric.map((group) => group.label).sort() };
 }

@@ -1,7 +1,8 @@
 import { create } from "zustand";
 import type { AnnotationAnswer } from "../../../shared/contract-annotations.js";
 import { consensus } from "../../../shared/annotation-agreement.js";
-import { agreementLevel, type AnnotationTable, type AnnotationValue } from "../../../shared/domain/index.js";
+import { DimensionGroups } from "../../../shared/dimension-groups.js";
+import { type AnnotationTable, type AnnotationValue } from "../../../shared/domain/index.js";
 import { studio } from "../../app/studio.js";
 
 export interface CommentScore {
@@ -45,22 +46,21 @@ export const useCommentScoresStore = create<CommentScoresState>((set, get) => ({
   },
 }));
 
-/** One comment's scores per dimension: the consensus over annotators, and each annotator's value. */
+/** One comment's scores per dimension (per scale, where annotators measure a name differently): the consensus over annotators, and each annotator's value. */
 export function commentScores(table: AnnotationTable | null, commentIndex: number): CommentScore[] {
   if (!table) return [];
   const rows = table.scores.filter((row) => row.commentIndex === commentIndex);
   if (rows.length === 0) return [];
   const names = new Map(table.annotators.map((annotator) => [annotator.id, annotator.name]));
-  const dimensions = new Map<string, "interval" | "nominal" | null>();
-  for (const annotator of table.annotators) for (const dimension of annotator.dimensions) if (!dimensions.has(dimension.name)) dimensions.set(dimension.name, agreementLevel(dimension));
   const scores: CommentScore[] = [];
-  for (const [dimension, level] of dimensions) {
-    if (level === null) continue;
-    const perAnnotator = rows.map((row) => ({ annotator: names.get(row.annotatorId) ?? row.annotatorId, value: row.values?.[dimension] ?? null }));
-    const values = perAnnotator.flatMap((entry) => (entry.value === null || (level === "interval" && typeof entry.value !== "number") ? [] : [entry.value]));
+  for (const group of new DimensionGroups(table.annotators).groups) {
+    const perAnnotator = rows
+      .filter((row) => group.annotatorIds.has(row.annotatorId))
+      .map((row) => ({ annotator: names.get(row.annotatorId) ?? row.annotatorId, value: row.values?.[group.name] ?? null }));
+    const values = perAnnotator.flatMap((entry) => (entry.value === null || (group.level === "interval" && typeof entry.value !== "number") ? [] : [entry.value]));
     if (values.length === 0) continue;
-    const result = consensus(values, level);
-    scores.push({ dimension, ratings: result.ratings, summary: result.mean !== null ? result.mean.toFixed(2).replace(/\.?0+$/, "") : (result.mode ?? ""), perAnnotator });
+    const result = consensus(values, group.level);
+    scores.push({ dimension: group.label, ratings: result.ratings, summary: result.mean !== null ? result.mean.toFixed(2).replace(/\.?0+$/, "") : (result.mode ?? ""), perAnnotator });
   }
   return scores;
 }

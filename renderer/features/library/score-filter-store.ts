@@ -15,14 +15,18 @@ interface ScoreFilterState {
   minChanged: (min: number | null) => void;
 }
 
-export const useScoreFilterStore = create<ScoreFilterState>((set) => ({
+export const useScoreFilterStore = create<ScoreFilterState>((set, get) => ({
   dimensions: [],
   means: {},
   dimension: null,
   min: null,
   scoresRequested: async () => {
-    const { discussions, dimensions } = await studio.call("annotations.scores", {}).catch(() => ({ discussions: [], dimensions: [] }));
-    set({ dimensions, means: Object.fromEntries(discussions.map((d) => [d.discussionId, d.means])) });
+    const { discussions, dimensions } = await studio.call("annotations.scores", {}).catch(() => ({ discussions: [], dimensions: [] as string[] }));
+    // A dimension that is gone (its job deleted, or now split by scale) no longer filters: the
+    // list would otherwise hide every discussion with no way to see why.
+    const chosen = get().dimension;
+    const gone = chosen !== null && !dimensions.includes(chosen);
+    set({ dimensions, means: Object.fromEntries(discussions.map((d) => [d.discussionId, d.means])), ...(gone ? { dimension: null, min: null } : {}) });
   },
   dimensionChosen: (dimension) => set({ dimension, ...(dimension === null ? { min: null } : {}) }),
   minChanged: (min) => set({ min }),
