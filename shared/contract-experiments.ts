@@ -70,7 +70,8 @@ export const experimentCommands = {
   "experiments.list": command(nothing, z.object({ experiments: z.array(experimentSummarySchema) })),
   /** Saves the spec as `<data>/experiments/specs/<id>.json`: the file `cli experiment run` takes. */
   "experiments.saveSpec": command(z.strictObject({ spec: experimentSpecSchema }), savedSpecSchema),
-  "experiments.specs": command(nothing, z.object({ specs: z.array(savedSpecSchema) })),
+  /** Saved specs; files there that cannot be read are listed as problems, never hidden. */
+  "experiments.specs": command(nothing, z.object({ specs: z.array(savedSpecSchema), problems: z.array(z.object({ file: z.string(), message: z.string() })) })),
   "experiments.loadSpec": command(z.strictObject({ id: experimentId }), z.object({ spec: experimentSpecSchema })),
 } as const;
 

@@ -224,7 +224,7 @@ export const commands = {
   "library.search": command(z.strictObject({ text: z.string().min(1).max(1000) }), z.object({ ids: z.array(z.string()) })),
 
   /** GGUF files in the models folder plus any the user added (e.g. `--model`); `loaded` are in memory. */
-  "models.list": command(nothing, z.object({ directory: z.string(), models: z.array(modelEntrySchema), loaded: z.array(z.string()) })),
+  "models.list": command(nothing, z.object({ directory: z.string(), models: z.array(modelEntrySchema), loaded: z.array(z.string()), problems: z.array(fileProblemSchema) })),
   "models.info": command(z.strictObject({ path: z.string().min(1).max(4096) }), modelInfoSchema),
 
   "settings.get": command(nothing, z.object({ settings: settingsSchema, dataDirectory: z.string(), problems: z.array(fileProblemSchema) })),
@@ -304,6 +304,7 @@ export const errorCodeSchema = z.enum([
   "not-found",
   "conflict", // valid request the current state refuses (e.g. no human turn pending)
   "corrupt-file", // a data file exists but is unreadable; it is left untouched
+  "file-system", // a file or folder cannot be read or written (read-only disk, no access, a folder where a file goes); the message names it
   "unauthorized",
   "unavailable", // transport not connected
   "internal",

@@ -5,8 +5,8 @@ import { runRecordSchema, type ExperimentProgress, type ExperimentSpec } from ".
 import { ExperimentRunner, type ExperimentRunnerOptions } from "../engine/experiment-runner.js";
 import { planExperiment } from "../engine/experiment-plan.js";
 import { chooseParallelism } from "../engine/experiment-parallelism.js";
-import { readTextIfExists } from "../storage/data-file.js";
-import { NotFoundError } from "../storage/data-file.js";
+import { NotFoundError, readTextIfExists } from "../storage/data-file.js";
+import { readStudySpec } from "../storage/experiment-files.js";
 import { runPaths } from "../storage/run-layout.js";
 import type { ModelRegistryOptions } from "../llm/model-registry.js";
 import type { ServerProfileSource } from "../llm/server-resolver.js";
@@ -163,13 +163,8 @@ export class ExperimentService {
   }
 
   private async holdsOtherSpec(outputDirectory: string, spec: ExperimentSpec): Promise<boolean> {
-    const text = await readTextIfExists(path.join(outputDirectory, "experiment.json"));
-    if (text === null) return false;
-    try {
-      return JSON.stringify((JSON.parse(text) as { spec?: unknown }).spec) !== JSON.stringify(spec);
-    } catch {
-      return true;
-    }
+    const previous = await readStudySpec(outputDirectory);
+    return previous !== null && JSON.stringify(previous) !== JSON.stringify(spec);
   }
 }
 

@@ -1,4 +1,5 @@
 import { commands, isCommandName, type CommandName, type CommandOutput, type CommandResult, type ParsedInput } from "../../shared/contract.js";
+import { MAX_NESTING, nestsDeeperThan } from "../../shared/nesting.js";
 import { badRequest, toErrorPayload } from "./studio-error.js";
 
 /** One handler per command; each receives input already parsed by the contract's schema. */
@@ -27,6 +28,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
 
 async function dispatch<N extends CommandName>(handlers: Handlers, name: N, input: unknown, options: RouterOptions): Promise<CommandResult> {
   const spec = commands[name];
+  if (nestsDeeperThan(input)) return { ok: false, error: badRequest(`invalid input for ${name}: nested more than ${MAX_NESTING} levels deep`) };
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) return { ok: false, error: badRequest(`invalid input for ${name}`, parsed.error) };
   const handler = handlers[name] as (input: ParsedInput<N>) => Promise<CommandOutput<N>>;

@@ -106,8 +106,11 @@ export class ModelStore {
     try {
       text = await readFile(this.listFile, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
+      const io = error as NodeJS.ErrnoException;
+      if (io.code === "ENOENT") return [];
+      // Reading a folder fails with EISDIR and no path: name the file, so the message can.
+      io.path ??= this.listFile;
+      throw io;
     }
     let json: unknown;
     try {

@@ -33,8 +33,11 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    const io = error as NodeJS.ErrnoException;
+    if (io.code === "ENOENT") return null;
+    // Reading a folder fails with EISDIR and no path: name the file, so the message can.
+    io.path ??= file;
+    throw io;
   }
 }
 

@@ -3,6 +3,8 @@ import path from "node:path";
 import { runRecordSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
 import type { ExperimentPlan, PlannedDiscussion } from "../engine/experiment-plan.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { CorruptFileError, readTextIfExists } from "./data-file.js";
+import { parseJsonText } from "./import-result.js";
 import { runPaths } from "./run-layout.js";
 import { csvField } from "./export-csv.js";
 
@@ -16,17 +18,27 @@ export interface ManifestRow {
 
 export const MANIFEST_COLUMNS = ["cell", "discussion_id", "repetition", "participants", "moderator", "seed", "comments", "tokens", "seconds", "status"] as const;
 
+/**
+ * The spec an existing experiment.json holds, or null when the folder has none. A file that is
+ * not valid JSON or holds no spec is a CorruptFileError naming it (not "a different study"),
+ * and is never overwritten.
+ */
+export async function readStudySpec(outputDirectory: string): Promise<unknown> {
+  const file = path.join(outputDirectory, "experiment.json");
+  const text = await readTextIfExists(file);
+  if (text === null) return null;
+  const json = parseJsonText(text);
+  if (!json.ok) throw new CorruptFileError(file, json.message);
+  const spec = typeof json.value === "object" && json.value !== null ? (json.value as { spec?: unknown }).spec : undefined;
+  if (spec === undefined || spec === null) throw new CorruptFileError(file, "it holds no study spec");
+  return spec;
+}
+
 /** experiment.json: the spec and every derived seed; a study's folder holds exactly one spec. */
 export async function writeExperimentFile(outputDirectory: string, spec: ExperimentSpec, plan: ExperimentPlan): Promise<void> {
   const file = path.join(outputDirectory, "experiment.json");
-  const existing = await readFile(file, "utf8").catch(() => null);
-  if (existing !== null) {
-    let previous: unknown = null;
-    try {
-      previous = (JSON.parse(existing) as { spec?: unknown }).spec;
-    } catch {
-      throw new Error(`${file} is not valid JSON; move it away to start the study again`);
-    }
+  const previous = await readStudySpec(outputDirectory);
+  if (previous !== null) {
     if (JSON.stringify(previous) !== JSON.stringify(spec)) {
       throw new Error(`${outputDirectory} holds a different experiment; choose another output folder`);
     }

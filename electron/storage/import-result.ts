@@ -1,3 +1,4 @@
+import { MAX_NESTING, nestsDeeperThan } from "../../shared/nesting.js";
 import type { z } from "zod";
 import { jsonErrorPosition } from "./json-error-position.js";
 
@@ -22,8 +23,9 @@ export function importFailure(kind: ImportError["kind"], fileName: string, messa
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   // Editors on Windows may add a byte order mark; Python's json.load would reject it, we need not.
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    value = JSON.parse(body);
   } catch {
     let position: number;
     try {
@@ -38,6 +40,8 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     const hint = atEnd ? " (truncated?)" : "";
     return { ok: false, message: `not valid JSON${hint} at position ${position} (line ${line}, column ${column})` };
   }
+  if (nestsDeeperThan(value)) return { ok: false, message: `nested more than ${MAX_NESTING} levels deep` };
+  return { ok: true, value };
 }
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {

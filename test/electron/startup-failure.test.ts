@@ -44,7 +44,7 @@ describe("desktop start-up failure", () => {
 
   it("file-system errors name the path and what to do; anything else names the data folder", () => {
     const denied = Object.assign(new Error("EACCES: permission denied, open '/data/settings.json'"), { code: "EACCES", path: "/data/settings.json" });
-    expect(describeStartupFailure(denied, "/data").detail).toMatch(/^\/data\/settings\.json: the studio may not read or write this; give your user access/);
+    expect(describeStartupFailure(denied, "/data").detail).toMatch(/^\/data\/settings\.json: the studio may not read or write this; give your user access.* \(EACCES\)\.\n\nThen start the studio again\.$/);
     const folder = Object.assign(new Error("EISDIR: illegal operation on a directory"), { code: "EISDIR", path: "/data/models.json" });
     expect(describeStartupFailure(folder, "/data").detail).toMatch(/^\/data\/models\.json: a folder is where the studio expects a file/);
     expect(describeStartupFailure(new Error("boom"), "/data").detail).toMatch(/^boom\n\nThe studio keeps its files in \/data/);

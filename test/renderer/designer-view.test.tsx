@@ -7,7 +7,7 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
     case "personas.list":
       return { personas: ["Alice", "Bob", "Mod"].map((username) => ({ username, age: 30, sex: "F", sexual_orientation: "", demographic_group: "", current_employment: "", education_level: "", special_instructions: "", personality_characteristics: [] })), problems: [] };
     case "models.list":
-      return { directory: "/m", loaded: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "added", info: null, error: null }] };
+      return { directory: "/m", loaded: [], problems: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "added", info: null, error: null }] };
     case "settings.get":
       return { settings: { defaultModelPath: null }, dataDirectory: "/d", problems: [] };
     case "designs.list":

@@ -17,13 +17,13 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
     case "personas.list":
       return { personas: ["ash", "birch", "cedar"].map((name) => testPersona(name)), problems: [] };
     case "models.list":
-      return { directory: "/m", loaded: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "folder", info: null, error: null }] };
+      return { directory: "/m", loaded: [], problems: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "folder", info: null, error: null }] };
     case "models.profiles":
       return { profiles: [{ id: "lab", name: "Lab", baseUrl: "http://h/v1", modelName: "big", maxConcurrent: 4, apiKeyPresent: null, ref: { backend: "openai", profile: "Lab" } }] };
     case "experiments.list":
       return { experiments: [] };
     case "experiments.specs":
-      return { specs: [] };
+      return { specs: [], problems: [{ file: "/d/experiment-specs/broken.json", message: "not valid JSON (truncated?) at position 9 (line 1, column 10)" }] };
     case "experiments.plan":
       return { cells: [], discussions: 3, samples: [], estimate: { replies: 30, maxGeneratedTokens: 9000, tokensPerSecond: null, seconds: null, basis: "unknown" }, outputDirectory: "/d/experiments/grid", alreadyDone: 0, folderHoldsOtherSpec: false, parallel: { value: 2, reason: "fits" } };
     case "experiments.start":
@@ -63,6 +63,8 @@ describe("experiment store", () => {
     const planCall = call.mock.calls.find(([command]) => command === "experiments.plan");
     expect(planCall?.[1]).toMatchObject({ spec: { name: "grid", usersPerDiscussion: 3, conditions: { models: [{ label: "tiny" }] } } });
     expect(state.plan?.discussions).toBe(3);
+    // A saved spec that cannot be read is listed as a problem (issue 11 item 10), not hidden.
+    expect(state.specProblems).toEqual([{ file: "/d/experiment-specs/broken.json", message: expect.stringContaining("not valid JSON") }]);
   });
 
   it("shows problems without asking the engine when the draft is not a study", async () => {

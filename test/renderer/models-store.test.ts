@@ -6,7 +6,7 @@ const listeners = new Map<string, Set<Listener>>();
 const call = vi.fn(async (command: string, input?: unknown): Promise<unknown> => {
   switch (command) {
     case "models.list":
-      return { directory: "/m", loaded: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "folder", info: null, error: null }] };
+      return { directory: "/m", loaded: [], problems: [], models: [{ path: "/m/tiny.gguf", fileName: "tiny.gguf", source: "folder", info: null, error: null }] };
     case "models.add":
       if ((input as { path: string }).path.endsWith(".txt")) throw new Error('not a GGUF model file (it does not start with "GGUF")');
       return { model: {} };

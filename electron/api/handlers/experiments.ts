@@ -16,7 +16,7 @@ export function experimentHandlers(services: StudioServices): ExperimentHandlers
     "experiments.control": async ({ experimentId, action }) => experiments.control(experimentId, action),
     "experiments.list": async () => ({ experiments: experiments.list() }),
     "experiments.saveSpec": ({ spec }) => experimentSpecs.save(spec),
-    "experiments.specs": async () => ({ specs: await experimentSpecs.list() }),
+    "experiments.specs": () => experimentSpecs.list(),
     "experiments.loadSpec": async ({ id }) => ({ spec: await experimentSpecs.load(id) }),
   };
 }

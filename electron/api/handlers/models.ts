@@ -30,11 +30,13 @@ export function modelHandlers(services: StudioServices): ModelHandlers {
   return {
     "models.list": async () => {
       const store = await services.modelStore();
-      const { models: stored } = await store.list();
+      const { models: stored, warnings } = await store.list();
       const listed = new Set(stored.map((model) => model.path));
       // Files loaded at start (`--model`) are listed too, though not remembered in models.json.
       const preloaded = await Promise.all([...services.addedModels].filter((file) => !listed.has(file)).map((file) => describe(file, "added")));
-      return { directory: store.modelsDirectory, models: [...stored, ...preloaded], loaded: registry.models.map((model) => model.identity.displayName) };
+      // A models.json that cannot be read is a problem to show, not zero added models.
+      const problems = warnings.map((message) => ({ file: store.listFile, message }));
+      return { directory: store.modelsDirectory, models: [...stored, ...preloaded], loaded: registry.models.map((model) => model.identity.displayName), problems };
     },
     "models.info": async ({ path: file }) => readModelInfo(await resolve(file)),
     "models.add": async ({ path: file }) => {

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Button } from "../../ui/button.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { FileProblems } from "../../ui/file-problems.js";
 import { inputClass } from "../../ui/field.js";
 import { Page } from "../../ui/page.js";
 import { ConditionsSection } from "./ConditionsSection.js";
@@ -20,6 +21,7 @@ export function ExperimentsView() {
   const draft = useExperimentStore((state) => state.draft);
   const error = useExperimentStore((state) => state.error);
   const notice = useExperimentStore((state) => state.notice);
+  const specProblems = useExperimentStore((state) => state.specProblems);
   const errorDismissed = useExperimentStore((state) => state.errorDismissed);
   useEffect(() => {
     const off = followExperimentEvents();
@@ -34,6 +36,7 @@ export function ExperimentsView() {
     <Page title="Experiments" actions={<SpecActions />}>
       <div className="flex flex-col gap-4">
         {error && <ErrorBanner message={error} onDismiss={errorDismissed} />}
+        <FileProblems problems={specProblems} where="among the saved studies" />
         {notice && !error && (
           <p className="text-sm text-emerald-700 dark:text-emerald-300" role="status">
             {notice}

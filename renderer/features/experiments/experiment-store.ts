@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import type { ExperimentPlanInfo, ExperimentSummary, SavedSpec } from "../../../shared/contract-experiments.js";
+import type { FileProblem } from "../../../shared/contract.js";
 import type { ExperimentSpec, Persona } from "../../../shared/domain/index.js";
 import { localModelName } from "../../../shared/domain/model-info.js";
 import { studio } from "../../app/studio.js";
@@ -22,6 +23,8 @@ interface ExperimentState {
   /** The run the page shows. */
   shownRun: string | null;
   savedSpecs: SavedSpec[];
+  /** Saved spec files that cannot be read: listed, never hidden. */
+  specProblems: FileProblem[];
   error: string | null;
   notice: string | null;
 
@@ -52,12 +55,13 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     runs: {},
     shownRun: null,
     savedSpecs: [],
+    specProblems: [],
     error: null,
     notice: null,
 
     pageOpened: async () => {
       try {
-        const [{ personas }, { models }, { profiles }, { experiments }, { specs }, saved] = await Promise.all([
+        const [{ personas }, { models }, { profiles }, { experiments }, specs, saved] = await Promise.all([
           studio.call("personas.list", {}),
           studio.call("models.list", {}),
           studio.call("models.profiles", {}),
@@ -78,7 +82,8 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
           modelChoices: [...choices, ...kept],
           populationChoices: mergeChoices(get().populationChoices, saved),
           runs,
-          savedSpecs: specs,
+          savedSpecs: specs.specs,
+          specProblems: specs.problems,
           shownRun: get().shownRun ?? experiments.at(-1)?.experimentId ?? null,
           // A fresh form starts with the first model chosen and the whole persona list in the pool.
           draft: {
@@ -144,7 +149,8 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
       if (!built.ok) return set({ problems: built.problems });
       try {
         const saved = await studio.call("experiments.saveSpec", { spec: built.spec });
-        set({ savedSpecs: (await studio.call("experiments.specs", {})).specs, notice: `Saved as ${saved.file}`, error: null });
+        const specs = await studio.call("experiments.specs", {});
+        set({ savedSpecs: specs.specs, specProblems: specs.problems, notice: `Saved as ${saved.file}`, error: null });
       } catch (error) {
         fail(error);
       }

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from "react";
 import { Button } from "../../ui/button.js";
 import { EmptyState } from "../../ui/empty-state.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { FileProblems } from "../../ui/file-problems.js";
 import { FillPage } from "../../ui/fill-page.js";
 import { ExportMenu } from "./ExportMenu.js";
 import { ImportControls } from "./ImportControls.js";
@@ -148,20 +149,7 @@ function LibraryMessages() {
           </button>
         </div>
       )}
-      {problems.length > 0 && (
-        <details className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-          <summary className="cursor-pointer">
-            {problems.length === 1 ? "1 file in the library folder could not be read" : `${problems.length} files in the library folder could not be read`} (left untouched)
-          </summary>
-          <ul className="mt-1 list-disc pl-5 text-xs">
-            {problems.map((problem) => (
-              <li key={problem.file}>
-                {problem.file}: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FileProblems problems={problems} where="in the library folder" />
     </div>
   );
 }

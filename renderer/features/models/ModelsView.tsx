@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Button } from "../../ui/button.js";
 import { EmptyState } from "../../ui/empty-state.js";
 import { ErrorBanner } from "../../ui/error-banner.js";
+import { FileProblems } from "../../ui/file-problems.js";
 import { Page } from "../../ui/page.js";
 import { Section } from "../../ui/section.js";
 import { AddModelForm } from "./AddModelForm.js";
@@ -45,12 +46,14 @@ function FirstModel() {
 function LocalModelsSection() {
   const models = useModelStore((state) => state.models);
   const directory = useModelStore((state) => state.directory);
+  const problems = useModelStore((state) => state.problems);
   return (
     <Section title="Local models">
       <div className="flex flex-col gap-4">
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Every <code>.gguf</code> in <span className="font-mono">{directory || "the models folder"}</span>, plus the files you add.
         </p>
+        <FileProblems problems={problems} where="listing the models" />
         <AddModelForm />
         <FitShapeControls />
         {models.length === 0 ? (

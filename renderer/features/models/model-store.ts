@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { EventPayload } from "../../../shared/contract.js";
+import type { EventPayload, FileProblem } from "../../../shared/contract.js";
 import type { DownloadStatus, FitEstimateInfo, GpuLayers, HardwareInfo, ListedProfile, LoadedModel, ServerProfile } from "../../../shared/contract-models.js";
 import type { CatalogEntry, ModelEntry } from "../../../shared/domain/model-info.js";
 import { studio } from "../../app/studio.js";
@@ -16,6 +16,8 @@ interface ModelState {
   models: ModelEntry[];
   /** The models folder has been listed at least once (an empty list before that means nothing). */
   modelsListed: boolean;
+  /** Files the listing could not read (a corrupt models.json): shown, never taken for "no models". */
+  problems: FileProblem[];
   loaded: LoadedModel[];
   hardware: HardwareInfo | null;
   catalog: CatalogEntry[];
@@ -62,13 +64,14 @@ export const useModelStore = create<ModelState>((set, get) => {
     }
   };
   const refreshList = async () => {
-    const { directory, models } = await studio.call("models.list", {});
-    set({ directory, models, modelsListed: true });
+    const { directory, models, problems } = await studio.call("models.list", {});
+    set({ directory, models, problems, modelsListed: true });
   };
   return {
     directory: "",
     models: [],
     modelsListed: false,
+    problems: [],
     loaded: [],
     hardware: null,
     catalog: [],
@@ -98,6 +101,7 @@ export const useModelStore = create<ModelState>((set, get) => {
           directory: list.directory,
           models: list.models,
           modelsListed: true,
+          problems: list.problems,
           loaded: loaded.loaded,
           hardware,
           catalog: catalog.models,
