@@ -15,6 +15,7 @@ import { annotationCommands, annotationEvents } from "./contract-annotations.js"
 import { populationCommands } from "./contract-populations.js";
 import { importConflictSchema, personaCommands } from "./contract-personas.js";
 import { designCommands } from "./contract-designs.js";
+import { diagnosticsCommands } from "./contract-diagnostics.js";
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -239,6 +240,7 @@ export const commands = {
   ...populationCommands,
   ...personaCommands,
   ...designCommands,
+  ...diagnosticsCommands,
 } as const;
 
 export type Commands = typeof commands;

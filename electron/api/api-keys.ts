@@ -9,6 +9,8 @@ import { readDataFile, writeDataFile, WriteQueue } from "../storage/data-file.js
 export interface ApiKeyStore {
   /** Every stored key, decrypted, by variable name (read once at start; the engine needs them synchronously). */
   load(): Promise<Map<string, string>>;
+  /** Names whose stored key the last load could not decrypt (kept in the file, reported, not used). */
+  readonly unreadable?: readonly string[];
   set(name: string, key: string): Promise<void>;
   delete(name: string): Promise<boolean>;
 }
@@ -25,6 +27,7 @@ const keyFileSchema = z.object({ version: z.literal(1), keys: z.record(z.string(
 /** `<data>/api-keys.json` holding each key encrypted by the OS keychain through safeStorage (base64). */
 export class SafeStorageApiKeyStore implements ApiKeyStore {
   private readonly writes = new WriteQueue();
+  unreadable: string[] = [];
 
   constructor(
     private readonly safeStorage: SafeStorageLike,
@@ -34,12 +37,14 @@ export class SafeStorageApiKeyStore implements ApiKeyStore {
   async load(): Promise<Map<string, string>> {
     const stored = (await readDataFile(this.file, keyFileSchema))?.keys ?? {};
     const keys = new Map<string, string>();
+    this.unreadable = [];
     if (Object.keys(stored).length === 0 || !this.safeStorage.isEncryptionAvailable()) return keys;
     for (const [name, encrypted] of Object.entries(stored)) {
       try {
         keys.set(name, this.safeStorage.decryptString(Buffer.from(encrypted, "base64")));
       } catch {
-        // A key encrypted for another user or machine cannot be read here; it is left in the file.
+        // A key encrypted for another user or machine cannot be read here; it is left in the file and reported.
+        this.unreadable.push(name);
       }
     }
     return keys;

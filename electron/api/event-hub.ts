@@ -6,6 +6,9 @@ export type EventListener = (event: StudioEvent) => void;
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
 
+  /** `onListenerError` hears what a listener threw (logged, not dropped). */
+  constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -15,8 +18,9 @@ export class EventHub {
     for (const listener of this.listeners) {
       try {
         listener(event);
-      } catch {
-        // One broken transport (a closed window, a dead socket) must not starve the others.
+      } catch (error) {
+        // One broken transport (a closed window, a dead socket) must not starve the others; its error is logged.
+        this.onListenerError(error);
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { ErrorLog } from "../storage/error-log.js";
 import type { DataLayout } from "../app-paths.js";
 import type { ModelRegistry, ModelRegistryOptions } from "../llm/model-registry.js";
 import type { ModelStore } from "../llm/model-store.js";
@@ -27,6 +28,8 @@ import type { PopulationDraws } from "./population-draws.js";
 /** What the handlers work with; built once per process by createStudio. */
 export interface StudioServices {
   layout: DataLayout;
+  /** `<data>/logs/studio.log`: errors logged instead of dropped. */
+  errorLog: ErrorLog;
   /** Which file paths clients may name (confined in web mode). */
   paths: PathAccess;
   /** Our own data files shipped with the app (catalog, starter personas, example design). */

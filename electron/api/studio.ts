@@ -43,6 +43,8 @@ import { annotationSource } from "../storage/annotation-source.js";
 import { populationHandlers } from "./handlers/populations.js";
 import { PopulationSpecStore } from "../storage/population-files.js";
 import { PopulationDraws } from "./population-draws.js";
+import { ErrorLog } from "../storage/error-log.js";
+import { diagnosticsHandlers } from "./handlers/diagnostics.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -82,7 +84,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const paths = options.paths ?? unrestrictedPaths;
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();
+  // Errors that would otherwise vanish are logged in the data folder (and listed on the Settings page).
+  const errorLog = new ErrorLog(path.join(layout.root, "logs", "studio.log"));
   const apiKeyCache = new Map(options.apiKeys ? await options.apiKeys.load() : []);
+  for (const name of options.apiKeys?.unreadable ?? []) {
+    errorLog.record("api-keys", `the stored key for ${name} cannot be decrypted on this system (made for another user or machine?); store it again on the Models page`);
+  }
   const profiles = new ServerProfileStore(path.join(layout.root, "server-profiles.json"), process.env, () => apiKeyCache);
   const registryOptions: ModelRegistryOptions = {
     ...engineOptions(current, layout.modelsDirectory),
@@ -93,7 +100,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   };
   // Settings reach this object again on every change (engine-settings.ts): models load with the new ones.
   const registry = new ModelRegistry(registryOptions);
-  const hub = new EventHub();
+  const hub = new EventHub((error) => errorLog.record("events", error));
   const runner = new DiscussionRunner({
     registry,
     outputDirectory: layout.root,
@@ -110,6 +117,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const experimentsDirectory = path.join(layout.root, "experiments");
   const services: StudioServices = {
     layout,
+    errorLog,
     paths,
     resources: { ...bundledResources(options.resourcesDirectory ?? resourcesDirectory()), ...(options.modelCatalog ? { modelCatalog: path.resolve(options.modelCatalog) } : {}) },
     personas: new PersonaStore(layout.personasFile),
@@ -190,8 +198,15 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...analysisHandlers(services),
     ...annotationHandlers(services),
     ...populationHandlers(services),
+    ...diagnosticsHandlers(services),
   };
-  const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, options.router);
+  const router = createRouter(options.wrapHandlers ? options.wrapHandlers(handlers) : handlers, {
+    ...options.router,
+    onInternalError: (command, error) => {
+      errorLog.record(command, error);
+      options.router?.onInternalError?.(command, error);
+    },
+  });
   return {
     router,
     events: hub,

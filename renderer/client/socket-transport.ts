@@ -16,6 +16,10 @@ export interface SocketTransportOptions {
   createSocket?: SocketFactory;
   /** Delay before reconnect attempt `n` (from 1). */
   reconnectDelayMs?: (attempt: number) => number;
+  /** How long a command may go unanswered before it is answered "unavailable" (default 10 minutes: model loads are long). */
+  invokeTimeoutMs?: number;
+  /** Hears what could not be used (a message that is not JSON); default: the console. */
+  onProblem?: (message: string) => void;
 }
 
 const OPEN = 1;
@@ -32,6 +36,8 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
   const events = new Listeners<StudioEvent>();
   const states = new Listeners<ConnectionState>();
   const inFlight = new Map<number, (result: CommandResult) => void>();
+  const timeoutMs = options.invokeTimeoutMs ?? 10 * 60_000;
+  const problem = options.onProblem ?? ((message: string) => console.error(`studio connection: ${message}`));
   const waiting: { send: () => void; fail: () => void }[] = [];
   let nextId = 1;
   let attempt = 0;
@@ -78,6 +84,7 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
     try {
       message = JSON.parse(text) as WireServerMessage;
     } catch {
+      problem(`a message from the studio is not JSON and was ignored: ${text.slice(0, 200)}`);
       return;
     }
     if (message.kind === "event") events.emit(message.event);
@@ -85,7 +92,10 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
       const resolve = inFlight.get(message.id);
       inFlight.delete(message.id);
       resolve?.(message.result);
-    }
+    } else if (message.kind === "result") {
+      // The studio could not read one of our requests well enough to say which.
+      problem(`the studio refused a request it could not read: ${message.result.ok ? "" : message.result.error.message}`);
+    } else problem(`a message of unknown kind from the studio was ignored: ${text.slice(0, 200)}`);
   };
 
   connect();
@@ -99,7 +109,15 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
       return new Promise<CommandResult>((resolve) => {
         const send = () => {
           const id = nextId++;
-          inFlight.set(id, resolve);
+          // An answer lost on the way must not leave the caller waiting forever.
+          const timer = setTimeout(() => {
+            if (!inFlight.delete(id)) return;
+            resolve(lost(`no answer from the studio to ${command} within ${Math.ceil(timeoutMs / 1000)} s`));
+          }, timeoutMs);
+          inFlight.set(id, (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          });
           socket?.send(JSON.stringify({ id, command, input: input ?? {} }));
         };
         if (socket?.readyState === OPEN) send();

@@ -42,6 +42,7 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "library.export": { id: "x", format: "csv" },
     "library.search": { text: "park" },
     "models.list": {},
+    "diagnostics.errors": {},
     "models.info": { path: "m.gguf" },
     "settings.get": {},
     "settings.update": { changes: { threads: 2 } },

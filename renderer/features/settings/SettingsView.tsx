@@ -30,6 +30,7 @@ export function SettingsView() {
           </p>
         </Section>
         {settings && <EngineSettings key={JSON.stringify(settings)} settings={settings} />}
+        <LoggedErrors />
       </div>
     </Page>
   );
@@ -103,4 +104,31 @@ export function appliedText({ unloaded, inUse }: EngineReload): string {
   else if (inUse.length === 0) parts.push("Models load with these settings from now on.");
   if (inUse.length > 0) parts.push(`${inUse.join(", ")} ${inUse.length === 1 ? "keeps its" : "keep their"} settings until the discussions using ${inUse.length === 1 ? "it" : "them"} end; then Restart engine.`);
   return parts.join(" ");
+}
+
+/** Errors the engine logged instead of dropping; the log file holds them all, with stacks. */
+function LoggedErrors() {
+  const loggedErrors = useSettingsStore((state) => state.loggedErrors);
+  const logFile = useSettingsStore((state) => state.logFile);
+  return (
+    <Section title="Logged errors">
+      {loggedErrors.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">None since the studio started.</p>
+      ) : (
+        <ul className="flex flex-col gap-1 text-sm" aria-label="Logged errors">
+          {loggedErrors
+            .slice()
+            .reverse()
+            .map((entry, index) => (
+              <li key={index} className="font-mono text-xs">
+                {entry.at} [{entry.source}] {entry.message}
+              </li>
+            ))}
+        </ul>
+      )}
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+        Every error, with its details, is kept in <span className="font-mono">{logFile}</span> (rotated at 1 MB).
+      </p>
+    </Section>
+  );
 }

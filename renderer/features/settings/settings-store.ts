@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import type { EngineReload, FileProblem, Settings } from "../../../shared/contract.js";
+import type { LoggedError } from "../../../shared/contract-diagnostics.js";
 import { studio } from "../../app/studio.js";
 import { errorMessage } from "../../ui/format.js";
 
@@ -7,6 +8,9 @@ interface SettingsState {
   settings: Settings | null;
   dataDirectory: string;
   problems: FileProblem[];
+  /** Errors the engine logged instead of dropping (most recent last), and the log file with their stacks. */
+  loggedErrors: LoggedError[];
+  logFile: string;
   error: string | null;
   /** Set after a save or an engine restart: what reached the engine (models unloaded, models kept by running discussions). */
   applied: EngineReload | null;
@@ -21,13 +25,15 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   settings: null,
   dataDirectory: "",
   problems: [],
+  loggedErrors: [],
+  logFile: "",
   error: null,
   applied: null,
   restarting: false,
   pageOpened: async () => {
     try {
-      const { settings, dataDirectory, problems } = await studio.call("settings.get", {});
-      set({ settings, dataDirectory, problems, error: null });
+      const [{ settings, dataDirectory, problems }, logged] = await Promise.all([studio.call("settings.get", {}), studio.call("diagnostics.errors", {})]);
+      set({ settings, dataDirectory, problems, loggedErrors: logged.errors, logFile: logged.logFile, error: null });
     } catch (error) {
       set({ error: errorMessage(error) });
     }
