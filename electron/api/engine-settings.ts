@@ -1,7 +1,7 @@
 import type { Settings } from "../../shared/contract.js";
 import type { EngineReload } from "../../shared/contract.js";
 import { modelRefKey } from "../../shared/domain/model-ref.js";
-import { designModels } from "../engine/design-helpers.js";
+import { designModels } from "../../shared/domain/design-helpers.js";
 import type { ModelRegistryOptions } from "../llm/model-registry.js";
 import type { StudioServices } from "./services.js";
 

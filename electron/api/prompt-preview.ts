@@ -7,7 +7,7 @@ import path from "node:path";
 import type { LlamaModel } from "node-llama-cpp";
 import type { PromptPreview } from "../../shared/contract-designs.js";
 import type { Actor, DiscussionDesign } from "../../shared/domain/design.js";
-import { actorModel, actorSampling } from "../engine/design-helpers.js";
+import { actorModel, actorSampling } from "../../shared/domain/design-helpers.js";
 import { promptStyle } from "../engine/prompt-styles.js";
 import { ChatTemplate } from "../llm/chat-template.js";
 import type { ChatPrompt } from "../llm/types.js";

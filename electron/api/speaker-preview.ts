@@ -3,7 +3,7 @@ import type { SpeakerChoice } from "../../shared/domain/turn-manager.js";
 import { deriveSeed } from "../../shared/random.js";
 import type { ModelRegistry } from "../llm/model-registry.js";
 import { ModelFileError } from "../llm/gguf-file.js";
-import { turnManagerActor, turnOrder } from "../engine/design-helpers.js";
+import { turnManagerActor, turnOrder } from "../../shared/domain/design-helpers.js";
 import { createSpeakerSelector, selectorSequenceKey } from "../engine/speaker-selection.js";
 import { StudioError } from "./studio-error.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DiscussionDesign } from "../../shared/domain/design.js";
 import { dataLayout } from "../app-paths.js";
-import { usesLocalModel } from "../engine/design-helpers.js";
+import { usesLocalModel } from "../../shared/domain/design-helpers.js";
 import { bundledResources, resourcesDirectory } from "../resources.js";
 import { engineOptions } from "./engine-settings.js";
 import { ModelRegistry, type ModelRegistryOptions } from "../llm/model-registry.js";

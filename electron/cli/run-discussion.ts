@@ -4,7 +4,7 @@ import { defaultThreadCount, gpuLabel, sharedLlama } from "../llm/llama-runtime.
 import { ModelFileError } from "../llm/gguf-file.js";
 import { OpenAiChatModel } from "../llm/openai-chat-model.js";
 import type { ServerProfileSource } from "../llm/server-resolver.js";
-import { usesLocalModel } from "../engine/design-helpers.js";
+import { usesLocalModel } from "../../shared/domain/design-helpers.js";
 import { runRecordedDiscussion, type RecordedRunResult } from "../engine/recorded-run.js";
 import { TranscriptPrinter } from "./transcript-printer.js";
 import { askOnStdin } from "./save-prompt.js";

@@ -1,6 +1,6 @@
 import type { DiscussionDesign, DiscussionLog } from "../../shared/domain/index.js";
 import { promptStyle } from "./prompt-styles.js";
-import { turnOrder } from "./design-helpers.js";
+import { turnOrder } from "../../shared/domain/design-helpers.js";
 
 /** SynDisco's timestamp: local time, strftime "%y-%m-%d-%H-%M". */
 export function syndiscoTimestamp(date: Date = new Date()): string {

@@ -8,7 +8,7 @@ import { RunGate } from "./run-gate.js";
 import { promptStyle, type PromptStyleDefinition } from "./prompt-styles.js";
 import { isPyBlank, pyStrip } from "../../shared/textwrap.js";
 import type { SpeakerChoice } from "../../shared/domain/turn-manager.js";
-import { actorModel, actorSampling, turnManagerActor, turnOrder } from "./design-helpers.js";
+import { actorModel, actorSampling, turnManagerActor, turnOrder } from "../../shared/domain/design-helpers.js";
 import { createSpeakerSelector, selectorSequenceKey } from "./speaker-selection.js";
 
 export interface DiscussionOptions {

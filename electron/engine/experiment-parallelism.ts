@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ExperimentSpec } from "../../shared/domain/index.js";
 import type { Llama } from "node-llama-cpp";
 import { estimateFit } from "../llm/hardware.js";
-import { specModels } from "./design-helpers.js";
+import { specModels } from "../../shared/domain/design-helpers.js";
 import { findProfile, type ServerProfileSource } from "../llm/server-resolver.js";
 import { profileBaseUrls, type ServerProfile } from "../../shared/domain/server-profile.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Actor, DiscussionDesign } from "../../shared/domain/index.js";
 import type { ModelRef } from "../../shared/domain/model-ref.js";
-import { actorModel, designModels, modelKey, turnManagerActor } from "../engine/design-helpers.js";
+import { actorModel, designModels, modelKey, turnManagerActor } from "../../shared/domain/design-helpers.js";
 import { ModelFileError } from "./gguf-file.js";
 import type { ChatModel } from "./types.js";
 import { LlamaChatModel, type LlamaChatModelOptions } from "./llama-chat-model.js";

@@ -2,7 +2,7 @@ import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 import type { LiveDiscussion } from "../live-discussion.js";
 import { previewFirstSpeaker } from "../speaker-preview.js";
-import { designModels } from "../../engine/design-helpers.js";
+import { designModels } from "../../../shared/domain/design-helpers.js";
 import { checkModelPaths } from "../path-access.js";
 import { modelsDirectory } from "./models.js";
 

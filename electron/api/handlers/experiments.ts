@@ -1,7 +1,7 @@
 import type { Handlers } from "../router.js";
 import type { StudioServices } from "../services.js";
 import type { ExperimentSpec } from "../../../shared/domain/index.js";
-import { specModels } from "../../engine/design-helpers.js";
+import { specModels } from "../../../shared/domain/design-helpers.js";
 import { checkModelPaths } from "../path-access.js";
 import { modelsDirectory } from "./models.js";
 

@@ -1,7 +1,7 @@
-import type { Actor, DiscussionDesign, ExperimentSpec, Sampling } from "../../shared/domain/index.js";
-import { samplingSchema } from "../../shared/domain/sampling.js";
-import { personaSchema } from "../../shared/domain/persona.js";
-import { modelDisplayName, modelRefKey, type ModelRef } from "../../shared/domain/model-ref.js";
+import type { Actor, DiscussionDesign, ExperimentSpec, Sampling } from "./index.js";
+import { samplingSchema } from "./sampling.js";
+import { personaSchema } from "./persona.js";
+import { modelDisplayName, modelRefKey, type ModelRef } from "./model-ref.js";
 
 /** The actors the turn manager chooses from, in order (the moderator too when the design says so). */
 export function turnOrder(design: DiscussionDesign): Actor[] {
