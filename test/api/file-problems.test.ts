@@ -13,13 +13,7 @@ import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testExperimentSpec } from "../support/experiments.js";
 import { testPersona } from "../support/designs.js";
 import { startHarness, type Harness } from "./studio-harness.js";
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  return promise.then(
-    () => ({ code: "succeeded", message: "" }),
-    (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-  );
-}
+import { outcome } from "../support/outcome.js";
 
 describe("files the studio cannot read are named, never hidden or misread", () => {
   let harness: Harness;
@@ -38,7 +32,7 @@ describe("files the studio cannot read are named, never hidden or misread", () =
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '{"kind": "syndisco-studio.experiment", "spec": {');
     for (const command of ["experiments.plan", "experiments.start"] as const) {
-      const answer = await failure(client.call(command, { spec }));
+      const answer = await outcome(client.call(command, { spec }));
       expect(answer.code, command).toBe("corrupt-file");
       expect(answer.message).toContain(file);
       expect(answer.message).not.toContain("different study");
@@ -51,14 +45,14 @@ describe("files the studio cannot read are named, never hidden or misread", () =
     await writeFile(list, "{ not json");
     const listed = await client.call("models.list", {});
     expect(listed.problems).toEqual([{ file: list, message: expect.stringContaining("is not valid JSON") }]);
-    expect(await failure(client.call("models.add", { path: model }))).toMatchObject({ code: "corrupt-file", message: expect.stringContaining(list) });
+    expect(await outcome(client.call("models.add", { path: model }))).toMatchObject({ code: "corrupt-file", message: expect.stringContaining(list) });
     expect(await readFile(list, "utf8")).toBe("{ not json");
     // A folder where the list goes: a file-system error naming it, not `internal`.
     await writeFile(list, "");
     const { rm } = await import("node:fs/promises");
     await rm(list);
     await mkdir(list);
-    expect(await failure(client.call("models.add", { path: model }))).toMatchObject({ code: "file-system", message: expect.stringMatching(/models\.json: a folder is where the studio expects a file; move it away \(EISDIR\)/) });
+    expect(await outcome(client.call("models.add", { path: model }))).toMatchObject({ code: "file-system", message: expect.stringMatching(/models\.json: a folder is where the studio expects a file; move it away \(EISDIR\)/) });
     await rm(list, { recursive: true });
   });
 
@@ -77,7 +71,7 @@ describe("files the studio cannot read are named, never hidden or misread", () =
     const { rm } = await import("node:fs/promises");
     await rm(designs, { recursive: true, force: true });
     await writeFile(designs, "not a folder");
-    const answer = await failure(client.call("designs.list", {}));
+    const answer = await outcome(client.call("designs.list", {}));
     expect(answer.code).toBe("file-system");
     expect(answer.message).toContain(designs);
     await rm(designs);
@@ -87,8 +81,8 @@ describe("files the studio cannot read are named, never hidden or misread", () =
     let deep: unknown = 1;
     for (let level = 0; level < 3000; level++) deep = { a: deep };
     const persona = { ...testPersona("deep"), extra: deep };
-    expect(await failure(client.call("personas.save", { persona }))).toEqual({ code: "bad-request", message: "invalid input for personas.save: nested more than 200 levels deep" });
-    const imported = await failure(client.call("personas.importFile", { file: { fileName: "deep.json", content: JSON.stringify([persona]) } }));
+    expect(await outcome(client.call("personas.save", { persona }))).toEqual({ code: "bad-request", message: "invalid input for personas.save: nested more than 200 levels deep" });
+    const imported = await outcome(client.call("personas.importFile", { file: { fileName: "deep.json", content: JSON.stringify([persona]) } }));
     expect(imported).toEqual({ code: "bad-request", message: "deep.json: nested more than 200 levels deep" });
   });
 });

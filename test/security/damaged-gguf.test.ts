@@ -17,15 +17,9 @@ import { runCli } from "../support/cli.js";
 import { testDesign } from "../support/designs.js";
 import { testExperimentSpec } from "../support/experiments.js";
 import { startHarness, type Harness } from "../api/studio-harness.js";
+import { outcome } from "../support/outcome.js";
 
 const SHOWN: GgufDamage[] = ["key length 2^31 + 16", "magic only", "version 99", "tensor name length 2^31 + 1"];
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  return promise.then(
-    () => ({ code: "succeeded", message: "" }),
-    (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-  );
-}
 
 describe("damaged GGUF files through the studio", () => {
   let harness: Harness;
@@ -61,7 +55,7 @@ describe("damaged GGUF files through the studio", () => {
       () => client.call("models.load", { path: file }),
       () => client.call("discussion.start", { design: testDesign(file, { turns: 1 }) }),
     ]) {
-      const error = await failure(call());
+      const error = await outcome(call());
       expect(error.code).toBe("bad-request");
       expect(error.message).toContain(file);
       expect(error.message).toMatch(/GGUF/);

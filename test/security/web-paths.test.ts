@@ -19,13 +19,7 @@ import { safeModelFileName } from "../../electron/llm/downloader.js";
 import { buildTinyModel, ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { testDesign } from "../support/designs.js";
 import { testAnnotator } from "../support/annotations.js";
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  return promise.then(
-    () => ({ code: "succeeded", message: "" }),
-    (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-  );
-}
+import { outcome } from "../support/outcome.js";
 
 describe("web mode confines the paths a client sends", () => {
   let studio: WebStudio;
@@ -63,7 +57,7 @@ describe("web mode confines the paths a client sends", () => {
 
   it("refuses a models folder outside the data folder and the --allow folders, also through a symlink", async () => {
     for (const modelsDirectory of [path.join(outside), path.join(studio.dataDirectory, "..", path.basename(outside)), path.join(studio.dataDirectory, "link-to-outside")]) {
-      const answer = await refusal(client.call("settings.update", { changes: { modelsDirectory } }));
+      const answer = await outcome(client.call("settings.update", { changes: { modelsDirectory } }));
       expect(answer).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
     }
     await expect(client.call("settings.update", { changes: { modelsDirectory: path.join(studio.dataDirectory, "my-models") } })).resolves.toMatchObject({ settings: { modelsDirectory: path.join(studio.dataDirectory, "my-models") } });
@@ -75,14 +69,14 @@ describe("web mode confines the paths a client sends", () => {
     const existing = path.join(outside, "authorized_keys");
     const missing = path.join(outside, "no-such-file");
     for (const command of ["models.info", "models.add", "models.fit", "models.load"] as const) {
-      const a = await refusal(client.call(command, { path: existing }));
-      const b = await refusal(client.call(command, { path: missing }));
+      const a = await outcome(client.call(command, { path: existing }));
+      const b = await outcome(client.call(command, { path: missing }));
       expect(a.code, command).toBe("bad-request");
       expect(a.message.replace(existing, "<path>")).toBe(b.message.replace(missing, "<path>"));
       expect(a.message).toContain("outside the folders this web server may use");
     }
     // A design naming such a file is refused the same way before anything is read.
-    const started = await refusal(client.call("discussion.start", { design: testDesign(existing, { turns: 1 }) }));
+    const started = await outcome(client.call("discussion.start", { design: testDesign(existing, { turns: 1 }) }));
     expect(started).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
     // And previews, which load the design's models: the prompt preview and the first-speaker preview.
     for (const command of ["designs.promptPreview", "discussion.previewSpeaker"] as const) {
@@ -93,9 +87,9 @@ describe("web mode confines the paths a client sends", () => {
     }
     // So is an annotator whose model is such a file, when saved or when a job starts.
     const annotator = testAnnotator("a1", existing);
-    const annotating = await refusal(client.call("annotations.start", { name: "probe", annotators: [annotator], target: { kind: "discussions", ids: ["x"] } }));
+    const annotating = await outcome(client.call("annotations.start", { name: "probe", annotators: [annotator], target: { kind: "discussions", ids: ["x"] } }));
     expect(annotating).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
-    const saved = await refusal(
+    const saved = await outcome(
       client.call("annotations.saveAnnotators", { annotators: [{ name: "a1", persona: null, schemeId: "s1", model: { backend: "llama", path: existing }, sampling: annotator.sampling ?? { temperature: 0 } }] }),
     );
     expect(saved).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
@@ -105,7 +99,7 @@ describe("web mode confines the paths a client sends", () => {
     await expect(client.call("models.info", { path: path.join(allowed, "allowed.gguf") })).resolves.toMatchObject({ architecture: "llama" });
     await expect(client.call("models.info", { path: tiny })).resolves.toMatchObject({ architecture: "llama" });
     // Beside the --model file is not allowed: only the file itself was named.
-    const sibling = await refusal(client.call("models.info", { path: path.join(path.dirname(tiny), "other.gguf") }));
+    const sibling = await outcome(client.call("models.info", { path: path.join(path.dirname(tiny), "other.gguf") }));
     expect(sibling.code).toBe("bad-request");
   });
 
@@ -137,7 +131,7 @@ describe("paths in web mode stay usable", () => {
     const client = new StudioClient(createSocketTransport({ url: `ws://127.0.0.1:${port}/ws?token=${searchParams.get("token")}`, createSocket: (target) => new WebSocket(target) }));
     try {
       await expect(client.call("models.info", { path: "here.gguf" })).resolves.toMatchObject({ fileName: "here.gguf" });
-      expect((await refusal(client.call("models.info", { path: "../../etc/passwd" }))).code).toBe("bad-request");
+      expect((await outcome(client.call("models.info", { path: "../../etc/passwd" }))).code).toBe("bad-request");
     } finally {
       client.close();
       await studio.stop();
