@@ -64,7 +64,7 @@ describe("model onboarding", () => {
   const failed: DownloadStatus = { downloadId: "d1", uri: "hf:owner/b:Q4_K_M", name: "Model b", state: "failed", progress: null, error: "cannot reach huggingface.co (ENOTFOUND): check the network connection, then retry", file: null };
 
   it("offers the recommended model with size and licence; one click downloads it; a failure says why, with Retry", async () => {
-    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [] }));
+    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [], problems: [] }));
     double.handle("models.catalog", () => ({ models: [catalogEntry("a", false), catalogEntry("b", true)] }));
     double.handle("models.downloads", () => ({ downloads: [] }));
     double.handle("models.download", ({ uri, name }) => ({ ...failed, uri, name: name ?? uri }));
@@ -78,7 +78,7 @@ describe("model onboarding", () => {
   });
 
   it("or takes a GGUF file the user has, by its path", async () => {
-    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [] }));
+    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [], problems: [] }));
     double.handle("models.catalog", () => ({ models: [catalogEntry("b", true)] }));
     double.handle("models.downloads", () => ({ downloads: [] }));
     const ready = vi.fn();
@@ -86,7 +86,7 @@ describe("model onboarding", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Use a GGUF file I have…" }));
     const field = screen.getByLabelText(/Add a GGUF file by path/);
     double.handle("models.add", ({ path }) => ({ model: { path, fileName: "mine.gguf", source: "added", info: null, error: null } }));
-    double.handle("models.list", () => ({ directory: "/m", models: [{ path: "/home/me/mine.gguf", fileName: "mine.gguf", source: "added", info: null, error: null }], loaded: [] }));
+    double.handle("models.list", () => ({ directory: "/m", models: [{ path: "/home/me/mine.gguf", fileName: "mine.gguf", source: "added", info: null, error: null }], loaded: [], problems: [] }));
     fireEvent.change(field, { target: { value: "/home/me/mine.gguf" } });
     fireEvent.click(screen.getByRole("button", { name: "Add model" }));
     await waitFor(() => expect(ready).toHaveBeenCalled());
@@ -96,7 +96,7 @@ describe("model onboarding", () => {
 describe("Designer on a first start", () => {
   beforeEach(() => {
     double.handle("personas.list", () => ({ personas: [], problems: [] }));
-    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [] }));
+    double.handle("models.list", () => ({ directory: "/m", models: [], loaded: [], problems: [] }));
     double.handle("models.catalog", () => ({ models: [catalogEntry("b", true)] }));
     double.handle("models.downloads", () => ({ downloads: [] }));
     double.handle("models.profiles", () => ({ profiles: [], canStoreKeys: false }));

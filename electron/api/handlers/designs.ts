@@ -1,6 +1,6 @@
 import { designFileSchema } from "../../../shared/domain/design.js";
 import { CorruptFileError, readDataFile } from "../../storage/data-file.js";
-import { designModels } from "../../engine/design-helpers.js";
+import { designModels } from "../../../shared/domain/design-helpers.js";
 import { checkModelPaths } from "../path-access.js";
 import type { Handlers } from "../router.js";
 import { previewPrompts } from "../prompt-preview.js";
