@@ -49,6 +49,7 @@ describe("a discussion watch", () => {
       designName: "design",
       status: "running",
       awaitingHuman: null,
+      awaitingSpeaker: null,
       comments: [],
       commentCount: 0,
       currentTurn: { turn: 0, speaker: "Ann", role: "user", text: "Parks are ", prompt: null },
