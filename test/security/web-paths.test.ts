@@ -80,8 +80,8 @@ describe("web mode confines the paths a client sends", () => {
     expect(started).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
     // And previews, which load the design's models: the prompt preview and the first-speaker preview.
     for (const command of ["designs.promptPreview", "discussion.previewSpeaker"] as const) {
-      const a = await refusal(client.call(command, { design: testDesign(existing, { turns: 1 }) }));
-      const b = await refusal(client.call(command, { design: testDesign(missing, { turns: 1 }) }));
+      const a = await outcome(client.call(command, { design: testDesign(existing, { turns: 1 }) }));
+      const b = await outcome(client.call(command, { design: testDesign(missing, { turns: 1 }) }));
       expect(a, command).toMatchObject({ code: "bad-request", message: expect.stringContaining("outside the folders this web server may use") });
       expect(a.message.replace(existing, "<path>")).toBe(b.message.replace(missing, "<path>"));
     }
