@@ -10,15 +10,21 @@ interface Round {
   tokensPerCpuSecond: number;
 }
 
+interface Sample {
+  tokens: number;
+  seconds: number;
+  cpuSeconds: number;
+}
+
 export interface DecodeSide extends Round {
-  /** Each round; the figures above are the best of them (the least disturbed by other work on the machine). */
+  /** Each round's figures; the side's figures above are over all rounds together. */
   rounds: Round[];
 }
 
 export interface DecodeBenchRow {
   sequences: number;
   tokensPerSequence: number;
-  /** Generations of `tokensPerSequence` tokens run back to back per sequence in one round, so a round lasts long enough to time. */
+  /** Raw/engine pairs of generations (`tokensPerSequence` tokens on every sequence) in one round. */
   repeats: number;
   promptTokens: number;
   raw: DecodeSide;
@@ -34,34 +40,36 @@ export const decodePrompt: ChatPrompt = {
   user: "Bo posted: I think the old rail yard should become a park with trees and a playground. What do you think?",
 };
 
-const best = (rounds: Round[]): DecodeSide => ({
-  seconds: Math.min(...rounds.map((round) => round.seconds)),
-  tokensPerSecond: Math.max(...rounds.map((round) => round.tokensPerSecond)),
-  tokensPerCpuSecond: Math.max(...rounds.map((round) => round.tokensPerCpuSecond)),
-  rounds,
-});
+function summed(samples: readonly Sample[]): Round {
+  const tokens = samples.reduce((sum, sample) => sum + sample.tokens, 0);
+  const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+  const cpuSeconds = samples.reduce((sum, sample) => sum + sample.cpuSeconds, 0);
+  return { seconds, tokensPerSecond: tokens / seconds, tokensPerCpuSecond: tokens / cpuSeconds };
+}
 
 /** Times `work`, which returns how many tokens it produced. */
-async function timed(work: () => Promise<number>): Promise<Round> {
+async function timed(work: () => Promise<number>): Promise<Sample> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const tokens = await work();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { seconds, tokensPerSecond: tokens / seconds, tokensPerCpuSecond: tokens / ((used.user + used.system) / 1e6) };
+  return { tokens, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /**
  * The engine's decode (LlamaChatModel.generate: prompt, sampling, incremental detokenization,
  * stop strings, streamed text) against a bare loop over node-llama-cpp's `sequence.evaluate` on an
  * identical context of the same loaded model: same prompt tokens, same number of tokens,
- * greedy, `sequences` of them at once. Rounds alternate raw and engine so load on the machine
- * hits both alike. The engine re-evaluates its prompt (reuse "none") as the raw loop does.
- * A round repeats the generation until it lasts about `roundSeconds` (timed once on the raw side):
- * one sequence of 128 tokens on a tiny model lasts ~40 ms, where one scheduler hiccup would be a
- * quarter of it, while on an 8B model one generation already takes seconds.
+ * greedy, `sequences` of them at once. The engine re-evaluates its prompt (reuse "none") as the
+ * raw loop does. The two sides take turns generation by generation, in alternating order, and
+ * each side's figures are its tokens over its own time summed over every turn: load from other
+ * programs falls on both alike (best-of rounds of whole sides, on a shared machine, measured
+ * the scheduler more than the engine). A round holds enough pairs to last about
+ * `roundSeconds` (timed once on the raw side): one sequence of 128 tokens on a tiny model lasts
+ * ~40 ms, while on an 8B model one generation already takes seconds.
  */
-export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number, roundSeconds = 1): Promise<DecodeBenchRow> {
+export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds: number, roundSeconds = 2): Promise<DecodeBenchRow> {
   const shape = engine.contextShape;
   const model = engine.tokenizerModel;
   const prompt = new ChatTemplate(model).render(decodePrompt).tokens;
@@ -74,18 +82,28 @@ export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds
   });
   try {
     const sequences: LlamaContextSequence[] = Array.from({ length: shape.sequences }, () => raw.getSequence());
-    const result = { raw: [] as Round[], engine: [] as Round[] };
-    const once = await rawRound(sequences, prompt, tokens, 1);
-    const repeats = Math.min(64, Math.max(1, Math.ceil(roundSeconds / once.seconds)));
     // A short warm-up of each, so neither pays for first-use allocations.
-    await rawRound(sequences.slice(0, 1), prompt, 4, 1);
-    await engineRound(engine, 1, 4, -1, 1);
+    await rawOnce(sequences.slice(0, 1), prompt, 4);
+    await engineOnce(engine, 1, 4, "warm-up");
+    const once = await rawOnce(sequences, prompt, tokens);
+    const repeats = Math.min(64, Math.max(1, Math.ceil(roundSeconds / 2 / once.seconds)));
+    const result = { raw: [] as Round[], engine: [] as Round[] };
+    const all = { raw: [] as Sample[], engine: [] as Sample[] };
     for (let round = 0; round < rounds; round++) {
-      result.raw.push(await rawRound(sequences, prompt, tokens, repeats));
-      result.engine.push(await engineRound(engine, shape.sequences, tokens, round, repeats));
+      const samples = { raw: [] as Sample[], engine: [] as Sample[] };
+      for (let pair = 0; pair < repeats; pair++) {
+        const rawFirst = (round * repeats + pair) % 2 === 0;
+        if (rawFirst) samples.raw.push(await rawOnce(sequences, prompt, tokens));
+        samples.engine.push(await engineOnce(engine, shape.sequences, tokens, `${round}`));
+        if (!rawFirst) samples.raw.push(await rawOnce(sequences, prompt, tokens));
+      }
+      result.raw.push(summed(samples.raw));
+      result.engine.push(summed(samples.engine));
+      all.raw.push(...samples.raw);
+      all.engine.push(...samples.engine);
     }
-    const rawSide = best(result.raw);
-    const engineSide = best(result.engine);
+    const rawSide = { ...summed(all.raw), rounds: result.raw };
+    const engineSide = { ...summed(all.engine), rounds: result.engine };
     return {
       sequences: shape.sequences,
       tokensPerSequence: tokens,
@@ -101,18 +119,15 @@ export async function benchDecode(engine: LlamaChatModel, tokens: number, rounds
   }
 }
 
-async function rawRound(sequences: LlamaContextSequence[], prompt: readonly Token[], tokens: number, repeats: number): Promise<Round> {
+/** One generation of `tokens` tokens on every sequence at once, each from an emptied sequence. */
+async function rawOnce(sequences: LlamaContextSequence[], prompt: readonly Token[], tokens: number): Promise<Sample> {
   return timed(async () => {
     const counts = await Promise.all(
       sequences.map(async (sequence) => {
+        // As the engine with reuse "none": the sequence is emptied and the prompt read again.
+        await sequence.clearHistory();
         let count = 0;
-        for (let repeat = 0; repeat < repeats; repeat++) {
-          // As the engine with reuse "none": the sequence is emptied and the prompt read again.
-          await sequence.clearHistory();
-          let generated = 0;
-          for await (const _token of sequence.evaluate([...prompt], { temperature: 0, yieldEogToken: true })) if (++generated >= tokens) break;
-          count += generated;
-        }
+        for await (const _token of sequence.evaluate([...prompt], { temperature: 0, yieldEogToken: true })) if (++count >= tokens) break;
         return count;
       }),
     );
@@ -120,27 +135,22 @@ async function rawRound(sequences: LlamaContextSequence[], prompt: readonly Toke
   });
 }
 
-function engineRound(engine: LlamaChatModel, sequences: number, tokens: number, round: number, repeats: number): Promise<Round> {
+function engineOnce(engine: LlamaChatModel, sequences: number, tokens: number, round: string): Promise<Sample> {
   const streamed: string[] = [];
   return timed(async () => {
-    const counts = await Promise.all(
-      Array.from({ length: sequences }, async (_, i) => {
-        let count = 0;
-        for (let repeat = 0; repeat < repeats; repeat++) {
-          const result = await engine.generate({
-            sequenceKey: `decode-${round}:${i}`,
-            prompt: decodePrompt,
-            sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: tokens, stopStrings: [] },
-            seed: 1,
-            // What a discussion does with each piece of text: hand it on.
-            onText: (text) => streamed.push(text),
-          });
-          count += result.generatedTokens;
-        }
-        return count;
-      }),
+    const results = await Promise.all(
+      Array.from({ length: sequences }, (_, i) =>
+        engine.generate({
+          sequenceKey: `decode-${round}:${i}`,
+          prompt: decodePrompt,
+          sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: tokens, stopStrings: [] },
+          seed: 1,
+          // What a discussion does with each piece of text: hand it on.
+          onText: (text) => streamed.push(text),
+        }),
+      ),
     );
-    return counts.reduce((a, b) => a + b, 0);
+    return results.reduce((sum, result) => sum + result.generatedTokens, 0);
   });
 }
 
