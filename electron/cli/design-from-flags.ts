@@ -3,6 +3,7 @@ import { readJsonFile } from "./read-json-file.js";
 import { readFile } from "node:fs/promises";
 import { designFileSchema, discussionDesignSchema, promptStyleSchema, turnManagerSpecSchema, type Actor, type DesignFile, type ModelRef, type DiscussionDesign, type Persona, type PromptStyle, type TurnManagerSpec } from "../../shared/domain/index.js";
 import { isPyBlank } from "../../shared/textwrap.js";
+import { seedAuthorWarning, seedAuthorsOf } from "../../shared/domain/syndisco-compat.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { parsePersonasFile } from "../storage/personas-file.js";
 import { defaultContext, defaultModeratorInstructions, defaultUserInstructions } from "../engine/presets.js";
@@ -71,6 +72,8 @@ export async function designFromFlags(flags: DesignFlags, warn: (line: string) =
   };
   const result = discussionDesignSchema.safeParse(candidate);
   if (!result.success) throw new CliError(`invalid discussion: ${result.error.issues[0]?.message ?? "unknown problem"}`);
+  const strangers = seedAuthorWarning(seedAuthorsOf(result.data));
+  if (strangers) warn(strangers);
   return result.data;
 }
 
