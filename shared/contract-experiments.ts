@@ -73,6 +73,8 @@ export const experimentCommands = {
   /** Saved specs; files there that cannot be read are listed as problems, never hidden. */
   "experiments.specs": command(nothing, z.object({ specs: z.array(savedSpecSchema), problems: z.array(z.object({ file: z.string(), message: z.string() })) })),
   "experiments.loadSpec": command(z.strictObject({ id: experimentId }), z.object({ spec: experimentSpecSchema })),
+  /** The spec a study run since the engine started runs with: a reloaded page shows it in the form. */
+  "experiments.runSpec": command(z.strictObject({ experimentId }), z.object({ spec: experimentSpecSchema })),
 } as const;
 
 export const experimentEvents = {

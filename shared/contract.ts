@@ -144,6 +144,8 @@ export type SpeakerQuestionInfo = z.infer<typeof speakerQuestionSchema>;
 export const discussionSnapshotSchema = z.object({
   discussionId: z.string(),
   designName: z.string(),
+  /** Turns the design asks for ("turn x of N"). */
+  turns: z.number().int().nonnegative(),
   status: discussionStatusSchema,
   awaitingHuman: z.string().nullable(),
   awaitingSpeaker: speakerQuestionSchema.nullable(),

@@ -46,7 +46,7 @@ export class DiscussionRunner {
     await this.options.registry.prepare(design);
     const runtime = await this.options.runtime(design);
     const id = randomUUID();
-    const live = new LiveDiscussion(id, design.name, startPaused);
+    const live = new LiveDiscussion(id, design.name, startPaused, design.turns);
     this.live.set(id, live);
     this.evictFinished();
     // The end (or error) is held back until the files are written, so "end" means "in the library".
@@ -102,7 +102,7 @@ export class DiscussionRunner {
    * event stream, like one started here; returns the function to feed it the engine's events.
    */
   track(id: string, designName: string, discussion: Discussion): (event: DiscussionEvent) => void {
-    const live = new LiveDiscussion(id, designName, false);
+    const live = new LiveDiscussion(id, designName, false, discussion.design.turns);
     live.discussion = discussion;
     this.live.set(id, live);
     this.evictFinished();

@@ -129,6 +129,12 @@ export class ExperimentService {
     return run.summary;
   }
 
+  spec(experimentId: string): ExperimentSpec {
+    const run = this.runs.get(experimentId);
+    if (!run) throw new NotFoundError(`no study "${experimentId}" has run since the engine started`);
+    return run.runner.spec;
+  }
+
   list(): ExperimentSummary[] {
     return [...this.runs.values()].map((run) => run.summary);
   }

@@ -28,6 +28,7 @@ export class LiveDiscussion {
     readonly id: string,
     readonly designName: string,
     startPaused: boolean,
+    readonly turns: number,
   ) {
     this.status = startPaused ? "paused" : "running";
   }
@@ -110,6 +111,7 @@ export class LiveDiscussion {
     return {
       discussionId: this.id,
       designName: this.designName,
+      turns: this.turns,
       status: this.status,
       awaitingHuman: this.awaitingHuman,
       awaitingSpeaker: this.awaitingSpeaker,

@@ -187,7 +187,7 @@ export class ExperimentRunner {
       total: rows.length,
       done,
       failed: rows.filter((row) => row.status === "failed").length,
-      running: [...this.running.values()].map(({ planned, comments }) => ({ discussionId: planned.discussionId, cell: planned.cell.id, comments })),
+      running: [...this.running.values()].map(({ planned, comments }) => ({ discussionId: planned.discussionId, cell: planned.cell.id, repetition: planned.repetition, comments })),
       generatedTokens: rows.reduce((sum, row) => sum + row.generatedTokens, 0),
       tokensPerSecond: elapsed > 0 ? this.generatedThisSession / elapsed : 0,
       etaSeconds: this.finishedThisSession > 0 ? (elapsed / this.finishedThisSession) * remaining : null,

@@ -83,8 +83,15 @@ export function App() {
           </button>
         </div>
       </nav>
-      <main className="min-w-0 flex-1">
-        <Screen />
+      <main className="flex min-w-0 flex-1 flex-col">
+        {connection === "refused" && (
+          <div role="alert" data-testid="connection-refused" className="border-b border-rose-300 bg-rose-50 px-6 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/50 dark:text-rose-100">
+            The studio was restarted and no longer accepts this tab. Open the address it printed when it started (<code>http://…/?token=…</code>) in this tab; your data is in the data folder, nothing was lost.
+          </div>
+        )}
+        <div className="min-h-0 flex-1">
+          <Screen />
+        </div>
       </main>
       <Toasts />
     </div>

@@ -9,6 +9,8 @@ interface NavigationState {
   openDiscussion: { kind: "live" | "library"; id: string } | null;
   viewChanged: (view: View) => void;
   discussionOpened: (discussion: { kind: "live" | "library"; id: string }) => void;
+  /** Back to the transcript's start panel. */
+  discussionClosed: () => void;
 }
 
 function initialView(): View {
@@ -24,4 +26,5 @@ export const useNavigationStore = create<NavigationState>((set) => ({
     set({ view });
   },
   discussionOpened: (discussion) => set({ openDiscussion: discussion, view: "transcript" }),
+  discussionClosed: () => set({ openDiscussion: null }),
 }));

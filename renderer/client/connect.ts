@@ -11,5 +11,15 @@ export function connectStudio(): StudioClient {
   const bridge = (globalThis as { studio?: StudioBridge }).studio;
   if (bridge) return new StudioClient(createBridgeTransport(bridge));
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return new StudioClient(createSocketTransport({ url: `${scheme}//${location.host}/ws` }));
+  return new StudioClient(createSocketTransport({ url: `${scheme}//${location.host}/ws`, tokenRefused: pageRefused }));
+}
+
+/** The server is up but refuses this page's cookie: it restarted with a new token. */
+async function pageRefused(): Promise<boolean> {
+  try {
+    const response = await fetch(location.pathname, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+    return response.status === 401;
+  } catch {
+    return false; // not reachable: down, or restarting
+  }
 }

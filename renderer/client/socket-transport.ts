@@ -20,6 +20,11 @@ export interface SocketTransportOptions {
   invokeTimeoutMs?: number;
   /** Hears what could not be used (a message that is not JSON); default: the console. */
   onProblem?: (message: string) => void;
+  /**
+   * Asked after a reconnect attempt fails: whether the server is up but refuses this client's
+   * token. A browser's WebSocket does not say why a handshake failed; an HTTP request does.
+   */
+  tokenRefused?: () => Promise<boolean>;
 }
 
 const OPEN = 1;
@@ -64,6 +69,8 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
       const data = (event as { data?: unknown }).data;
       receive(typeof data === "string" ? data : String(data));
     });
+    let opened = false;
+    current.addEventListener("open", () => (opened = true));
     current.addEventListener("close", () => {
       if (socket !== current) return;
       socket = null;
@@ -73,7 +80,20 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
       }
       if (closed) return setState("closed");
       setState("reconnecting");
-      retry = setTimeout(connect, delay(++attempt));
+      const again = () => {
+        if (!closed) retry = setTimeout(connect, delay(++attempt));
+      };
+      // A handshake that failed may be a refused token: retrying cannot help, the new address can.
+      if (opened || !options.tokenRefused) return again();
+      options.tokenRefused().then(
+        (refused) => {
+          if (closed) return;
+          if (!refused) return again();
+          setState("refused");
+          for (const request of waiting.splice(0)) request.fail();
+        },
+        again,
+      );
     });
     // "error" is always followed by "close", which does the work.
     current.addEventListener("error", () => undefined);
@@ -121,7 +141,8 @@ export function createSocketTransport(options: SocketTransportOptions): StudioTr
           socket?.send(JSON.stringify({ id, command, input: input ?? {} }));
         };
         if (socket?.readyState === OPEN) send();
-        else waiting.push({ send, fail: () => resolve(lost("the client was closed")) });
+        else if (state === "refused") resolve(lost("the studio no longer accepts this page: open the address it printed"));
+        else waiting.push({ send, fail: () => resolve(lost(state === "refused" ? "the studio no longer accepts this page: open the address it printed" : "the client was closed")) });
       });
     },
     onEvent: (listener) => events.add(listener),

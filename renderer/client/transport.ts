@@ -1,6 +1,7 @@
 import type { CommandName, CommandResult, StudioEvent } from "../../shared/contract.js";
 
-export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
+/** "refused": the server answers but no longer takes this page's token (it restarted with a new one). */
+export type ConnectionState = "connecting" | "open" | "reconnecting" | "refused" | "closed";
 
 /** How the client reaches the engine: the preload's `window.studio`, a WebSocket, or (in tests) the router itself. */
 export interface StudioTransport {

@@ -89,7 +89,8 @@ export const experimentProgressSchema = z.object({
   total: z.number().int().nonnegative(),
   done: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
-  running: z.array(z.object({ discussionId: z.string(), cell: z.string(), comments: z.number().int() })),
+  /** The discussions running now; `repetition` counts from 0 (cells repeat with the same people per repetition). */
+  running: z.array(z.object({ discussionId: z.string(), cell: z.string(), repetition: z.number().int().nonnegative(), comments: z.number().int() })),
   generatedTokens: z.number().int().nonnegative(),
   tokensPerSecond: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),

@@ -89,6 +89,9 @@ describe("experiments page commands", () => {
     const final = (await rerun.done).at(-1);
     expect(final?.name === "experiments.progress" && final.payload.progress).toMatchObject({ state: "finished", done: 8, generatedTokens: last?.progress.generatedTokens });
     expect((await client.call("experiments.list", {})).experiments).toHaveLength(1);
+    // What a reloaded page puts back in its form.
+    expect((await client.call("experiments.runSpec", { experimentId: "api-study" })).spec).toEqual(spec);
+    expect((await client.call("experiments.runSpec", { experimentId: "nope" }).catch((error: StudioClientError) => error.code))).toBe("not-found");
     // The speed measured by this run now feeds the estimate.
     expect((await client.call("experiments.plan", { spec, parallel: 2 })).estimate.tokensPerSecond).toBeGreaterThan(0);
   });

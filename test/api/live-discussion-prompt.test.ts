@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { LiveDiscussion } from "../../electron/api/live-discussion.js";
 
 it("a late subscriber's snapshot has the prompt being read; the event says the same", () => {
-  const live = new LiveDiscussion("d", "design", false);
+  const live = new LiveDiscussion("d", "design", false, 3);
   live.apply({ type: "turn-start", discussionId: "d", turn: 0, speaker: "Ann", role: "user" });
   expect(live.snapshot(0).currentTurn?.prompt).toBeNull();
   const event = live.apply({ type: "prompt", discussionId: "d", turn: 0, speaker: "Ann", tokens: 900, evaluated: 512 });

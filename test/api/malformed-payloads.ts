@@ -70,6 +70,7 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "experiments.saveSpec": { spec: testExperimentSpec(modelPath) },
     "experiments.specs": {},
     "experiments.loadSpec": { id: "x" },
+    "experiments.runSpec": { experimentId: "x" },
     "studies.list": {},
     "studies.open": { studyId: "x" },
     "studies.spec": { studyId: "x" },

@@ -67,6 +67,20 @@ describe("experiments page in Chromium", () => {
     await page.getByTestId("run-panel").waitFor();
     await page.getByText(/· \d+ comments/).first().waitFor({ timeout: 30_000 });
     await screenshot(page, "experiments-running");
+    expect(await page.getByText(/· \d+ comments/).first().textContent()).toMatch(/ · repetition [12] of 2 · \d+ comments$/);
+    // The form is locked while its study runs, and a reload shows the study (paused, so it is still in progress).
+    await page.getByTestId("form-locked").waitFor();
+    expect(await page.getByLabel("Study name (its folder)").isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByTestId("run-state").filter({ hasText: "Paused" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "Experiments" }).waitFor();
+    await expect.poll(() => page.getByLabel("Study name (its folder)").inputValue()).toBe("e2e study");
+    expect(await page.getByLabel("Repetitions per cell").inputValue()).toBe("2");
+    await page.getByTestId("form-locked").waitFor();
+    await screenshot(page, "experiments-reloaded-locked");
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.getByText(/· \d+ comments/).first().waitFor({ timeout: 30_000 });
     await page.getByText(/· \d+ comments/).first().click();
     await page.getByRole("heading", { level: 2, name: "Transcript" }).waitFor();
     await page.getByText("The new bike lane took away all the parking.").first().waitFor();

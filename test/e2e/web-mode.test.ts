@@ -26,4 +26,18 @@ describe("web mode in Chromium", () => {
     const response = await fetch(studio.url.replace(/\?token=.*$/, ""));
     expect(response.status).toBe(401);
   });
+
+  it("after the server restarts with a new token, the old tab says to open the new address; opening it connects", async () => {
+    const page = await openStudioPage(browser, studio.url);
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Web mode: open");
+    const { port } = new URL(studio.url);
+    await studio.stop();
+    studio = await startWebStudio({ dataDirectory: studio.dataDirectory, args: ["--port", port] });
+    await page.getByTestId("connection-refused").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("connection").textContent()).toContain("Web mode: refused");
+    await screenshot(page, "web-mode-token-refused");
+    await page.goto(studio.url);
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Web mode: open");
+    expect(await page.getByTestId("connection-refused").count()).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 
 // A test double behind the client interface: the view's stores only see `studio.call`.
 const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> => {
@@ -60,12 +60,23 @@ describe("DesignerView", () => {
     expect(within(screen.getByLabelText("Model")).getByRole("option", { name: "served-llm (server)" })).toBeTruthy();
   });
 
-  it("previews the next ten speakers for RandomWeighted and follows the seed", async () => {
-    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted" } });
+  it("previews the design's turns for RandomWeighted, follows the seed and Turns, and shows the moderator's replies", async () => {
+    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted", turns: "10" } });
     render(<DesignerView />);
     const preview = () => within(screen.getByRole("list", { name: "Speaker preview" })).getAllByRole("listitem").map((item) => item.textContent);
     const first = preview();
     expect(first).toHaveLength(10);
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Turns" }), { target: { value: "3" } });
+    expect(preview()).toEqual(first.slice(0, 3));
+    expect(screen.getByText(/^All 3 turns with seed 42/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Turns" }), { target: { value: "300" } });
+    expect(preview()).toHaveLength(20);
+    expect(screen.getByText(/^The first 20 of 300 turns/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Turns" }), { target: { value: "10" } });
+    act(() => useDesignStore.getState().formChanged({ participants: ["Alice", "Bob"], moderatorEnabled: true, moderator: "Mod" }));
+    for (const item of preview()) expect(item).toMatch(/^\d+\. (Alice|Bob) → Mod$/);
+    act(() => useDesignStore.getState().formChanged({ participants: ["Alice", "Bob", "Mod"], moderatorEnabled: false, moderator: "" }));
+    expect(preview()).toEqual(first);
     fireEvent.change(screen.getByRole("spinbutton", { name: "Seed" }), { target: { value: "12345" } });
     expect(preview()).not.toEqual(first);
     fireEvent.change(screen.getByRole("spinbutton", { name: "Seed" }), { target: { value: "42" } });
@@ -73,7 +84,7 @@ describe("DesignerView", () => {
   });
 
   it("offers RandomWeighted as SynDisco 2.0.x ran it: p_respond disabled, the preview follows that order", async () => {
-    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted", pRespond: 1 } });
+    useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted", pRespond: 1, turns: "10" } });
     render(<DesignerView />);
     const preview = () => within(screen.getByRole("list", { name: "Speaker preview" })).getAllByRole("listitem").map((item) => item.textContent?.replace(/^\d+\.\s*/, ""));
     // p_respond = 1: the intended variant alternates two speakers (A, B, A, B ...).

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { testPersona } from "../support/designs.js";
+import { testExperimentSpec } from "../support/experiments.js";
 
 // A test double behind the client interface: the store only sees `studio.call` and `studio.on`.
 type Listener = (payload: unknown) => void;
@@ -12,8 +13,12 @@ const progress = (state: string, done: number) => ({
   error: null,
   progress: { total: 4, done, failed: 0, running: [], generatedTokens: 10, tokensPerSecond: 5, etaSeconds: null, cells: [], state },
 });
+/** What experiments.list answers: a study running since before the page (re)loaded, or none. */
+let alreadyRunning: ReturnType<typeof progress>[] = [];
 const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> => {
   switch (command) {
+    case "experiments.runSpec":
+      return { spec: testExperimentSpec("/m/tiny.gguf", { name: "grid", repetitions: 4 }) };
     case "personas.list":
       return { personas: ["ash", "birch", "cedar"].map((name) => testPersona(name)), problems: [] };
     case "models.list":
@@ -21,7 +26,7 @@ const call = vi.fn(async (command: string, _input?: unknown): Promise<unknown> =
     case "models.profiles":
       return { profiles: [{ id: "lab", name: "Lab", baseUrl: "http://h/v1", modelName: "big", maxConcurrent: 4, apiKeyPresent: null, ref: { backend: "openai", profile: "Lab" } }] };
     case "experiments.list":
-      return { experiments: [] };
+      return { experiments: alreadyRunning };
     case "experiments.specs":
       return { specs: [], problems: [{ file: "/d/experiment-specs/broken.json", message: "not valid JSON (truncated?) at position 9 (line 1, column 10)" }] };
     case "experiments.plan":
@@ -51,7 +56,8 @@ const { useNavigationStore } = await import("../../renderer/app/navigation-store
 describe("experiment store", () => {
   beforeEach(() => {
     call.mockClear();
-    useExperimentStore.setState({ draft: { ...emptyDraft(), name: "grid" }, personas: [], modelChoices: [], plan: null, problems: [], runs: {}, shownRun: null });
+    alreadyRunning = [];
+    useExperimentStore.setState({ draft: { ...emptyDraft(), name: "grid" }, personas: [], modelChoices: [], plan: null, problems: [], runs: {}, shownRun: null, draftTouched: false });
   });
 
   it("opens with the personas in the pool, the first model chosen and server profiles choosable, then plans", async () => {
@@ -87,5 +93,19 @@ describe("experiment store", () => {
     useExperimentStore.getState().discussionOpened("abc");
     expect(useNavigationStore.getState()).toMatchObject({ view: "transcript", openDiscussion: { kind: "live", id: "abc" } });
     off();
+  });
+
+  it("after a reload, the form shows the study that is running (its spec from the engine); a form the user changed is kept", async () => {
+    alreadyRunning = [progress("running", 1)];
+    await useExperimentStore.getState().pageOpened();
+    expect(call).toHaveBeenCalledWith("experiments.runSpec", { experimentId: "grid" });
+    expect(useExperimentStore.getState()).toMatchObject({ shownRun: "grid", notice: "Showing grid, which is running", draft: { name: "grid", repetitions: 4, parallel: 2 } });
+
+    call.mockClear();
+    useExperimentStore.setState({ runs: {}, shownRun: null, draft: emptyDraft(), draftTouched: false });
+    useExperimentStore.getState().draftChanged({ name: "my next study" });
+    await useExperimentStore.getState().pageOpened();
+    expect(call).not.toHaveBeenCalledWith("experiments.runSpec", expect.anything());
+    expect(useExperimentStore.getState().draft.name).toBe("my next study");
   });
 });

@@ -55,11 +55,12 @@ describe("library filter", () => {
   });
 
   it("matches participants and models from the index, comment text from the server's answer; sorts by date", () => {
-    expect(visibleEntries(entries, "", null, true).map((e) => e.id)).toEqual(["new", "mid", "old"]);
-    expect(visibleEntries(entries, "", null, false).map((e) => e.id)).toEqual(["old", "mid", "new"]);
-    expect(visibleEntries(entries, "ZOË", null, true).map((e) => e.id)).toEqual(["new"]);
-    expect(visibleEntries(entries, "llama", null, true).map((e) => e.id)).toEqual(["new"]);
-    expect(visibleEntries(entries, "parks", new Set(["old"]), true).map((e) => e.id)).toEqual(["old"]);
+    const newest = { column: "date", descending: true } as const;
+    expect(visibleEntries(entries, "", null, newest).map((e) => e.id)).toEqual(["new", "mid", "old"]);
+    expect(visibleEntries(entries, "", null, { column: "date", descending: false }).map((e) => e.id)).toEqual(["old", "mid", "new"]);
+    expect(visibleEntries(entries, "ZOË", null, newest).map((e) => e.id)).toEqual(["new"]);
+    expect(visibleEntries(entries, "llama", null, newest).map((e) => e.id)).toEqual(["new"]);
+    expect(visibleEntries(entries, "parks", new Set(["old"]), newest).map((e) => e.id)).toEqual(["old"]);
   });
 });
 
@@ -188,6 +189,24 @@ describe("LibraryView", () => {
     expect(screen.getByRole("checkbox", { name: "Select old" })).toBeTruthy();
   });
 
+  it("sorts by any column: a new column in its natural direction, the same one again reversed", async () => {
+    const counts: Record<string, number> = { old: 10, mid: 7, new: 2 };
+    double.handle("library.list", () => ({ entries: entries.map((e) => ({ ...e, commentCount: counts[e.id]! })), problems: [], interrupted: [] }));
+    await act(async () => void render(<LibraryView />));
+    const ids = () => screen.getAllByTestId("library-row").map((row) => row.dataset.id);
+    fireEvent.click(screen.getByRole("button", { name: "Sort by participants" }));
+    expect(ids()).toEqual(["old", "mid", "new"]);
+    expect(screen.getByRole("button", { name: "Participants, A to Z" }).closest("[role=columnheader]")?.getAttribute("aria-sort")).toBe("ascending");
+    fireEvent.click(screen.getByRole("button", { name: "Participants, A to Z" }));
+    expect(ids()).toEqual(["new", "mid", "old"]);
+    fireEvent.click(screen.getByRole("button", { name: "Sort by comments" }));
+    expect(ids()).toEqual(["old", "mid", "new"]);
+    // llama-3 before tiny; the two on tiny tie, and ties go newest first.
+    fireEvent.click(screen.getByRole("button", { name: "Sort by model" }));
+    expect(ids()).toEqual(["new", "mid", "old"]);
+    expect(screen.getByRole("button", { name: "Sort by date" })).toBeTruthy();
+  });
+
   it("says what to do when the library is empty", async () => {
     double.handle("library.list", () => ({ entries: [], problems: [], interrupted: [] }));
     await act(async () => void render(<LibraryView />));
@@ -206,6 +225,26 @@ describe("LibraryView", () => {
     // Every listing reports the same start-up recovery: once read, it is not shown again.
     await act(async () => void (await useLibraryStore.getState().libraryRequested()));
     expect(screen.queryByTestId("interrupted-runs")).toBeNull();
+  });
+
+  it("counts the files in while a large import runs", async () => {
+    const calls: (() => void)[] = [];
+    double.handle("library.importFiles", ({ files }) => new Promise((resolve) => calls.push(() => resolve({ imported: files.map((file) => file.fileName), problems: [], alreadyPresent: [] }))));
+    await act(async () => void render(<LibraryView />));
+    const files = Array.from({ length: 250 }, (_, index) => new File(["{}"], `d${index}.json`));
+    let importing: Promise<void> = Promise.resolve();
+    act(() => void (importing = useLibraryStore.getState().filesChosen(files, false)));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(screen.getByRole("button", { name: "Importing 0 of 250…" })).toBeTruthy();
+    await act(async () => calls[0]!());
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(screen.getByRole("button", { name: "Importing 100 of 250…" })).toBeTruthy();
+    await act(async () => calls[1]!());
+    await vi.waitFor(() => expect(calls).toHaveLength(3));
+    await act(async () => calls[2]!());
+    await act(() => importing);
+    expect(screen.getAllByText("Import files").length).toBeGreaterThan(0);
+    expect(useLibraryStore.getState().importReport?.imported).toHaveLength(250);
   });
 
   it("renders only a window of rows for 5,000 discussions", async () => {

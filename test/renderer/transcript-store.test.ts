@@ -3,6 +3,7 @@ import type { LoggedEntry } from "../../shared/contract.js";
 import { useRunStore } from "../../renderer/features/transcript/run-store.js";
 import { fromDiscussionLog, initials } from "../../renderer/features/transcript/transcript-comment.js";
 import { double } from "./studio-double.js";
+import { testDesign } from "../support/designs.js";
 
 // The page's client is replaced by a test double behind the same interface (call / watchDiscussion).
 vi.mock("../../renderer/app/studio.js", async () => ({ studio: (await import("./studio-double.js")).double.studio }));
@@ -140,5 +141,57 @@ describe("useRunStore, library", () => {
 
   it("initials", () => {
     expect(["Ann Lee", "zoë-k", "x", "mark_99"].map(initials)).toEqual(["AL", "ZK", "X", "M9"]);
+  });
+});
+
+describe("useRunStore, turns and stopping", () => {
+  it("counts turns against the design's (from discussion.list) and says Stopping until the run has ended", async () => {
+    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: "Town hall", turns: 8, status: "running", awaitingHuman: null, commentCount: 0, currentTurn: null, error: null, seq: 0 }] }));
+    let stopped: () => void = () => undefined;
+    double.handle("discussion.stop", () => new Promise((resolve) => (stopped = () => resolve({ discussionId: "d1", status: "running" }))));
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    await vi.waitFor(() => expect(useRunStore.getState().totalTurns).toBe(8));
+    const watch = double.watches[0]!;
+    watch.change((view) => {
+      view.comments.push(entry(0, "seed-author", "seed"));
+      view.comments[0]!.comment.turn = -1;
+      view.currentTurn = { turn: 0, speaker: "Ann", role: "user", text: "", prompt: null };
+    });
+    expect(useRunStore.getState().turnsTaken).toBe(1);
+    watch.change((view) => {
+      view.comments.push({ ...entry(1), comment: { ...entry(1).comment, turn: 0 } }, { ...entry(2, "Mod", "moderator"), comment: { ...entry(2, "Mod", "moderator").comment, turn: 0 } });
+      view.currentTurn = { turn: 1, speaker: "Bob", role: "user", text: "", prompt: null };
+    });
+    expect(useRunStore.getState().turnsTaken).toBe(2);
+
+    const stopping = useRunStore.getState().stopRequested();
+    expect(useRunStore.getState().stopping).toBe(true);
+    stopped();
+    await stopping;
+    // The command answered while the engine still finished its files: still stopping.
+    expect(useRunStore.getState().stopping).toBe(true);
+    watch.change((view) => {
+      view.currentTurn = null;
+      view.status = "stopped";
+    });
+    expect(useRunStore.getState()).toMatchObject({ stopping: false, status: "stopped", turnsTaken: 2 });
+  });
+
+  it("a completed run has taken all its turns; run again starts the record's design, open its design hands it over", async () => {
+    const design = testDesign("/m/tiny.gguf", { turns: 3 });
+    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: design.name, turns: 3, status: "running", awaitingHuman: null, commentCount: 0, currentTurn: null, error: null, seq: 0 }] }));
+    double.handle("library.open", ({ id }) => {
+      if (id !== "d1") throw new Error(`no discussion "${id}"`);
+      // Only the record's design matters here.
+      return { entry: { id }, log: { comments: [] }, record: { design } } as never;
+    });
+    double.handle("discussion.start", () => ({ discussionId: "d2" }));
+    await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
+    await vi.waitFor(() => expect(useRunStore.getState().totalTurns).toBe(3));
+    double.watches[0]!.change((view) => (view.status = "completed"));
+    expect(useRunStore.getState().turnsTaken).toBe(3);
+    expect(await useRunStore.getState().designRequested()).toEqual(design);
+    expect(await useRunStore.getState().runAgainRequested()).toBe("d2");
+    expect(double.calls.find((call) => call.command === "discussion.start")?.input).toEqual({ design });
   });
 });

@@ -18,5 +18,6 @@ export function experimentHandlers(services: StudioServices): ExperimentHandlers
     "experiments.saveSpec": ({ spec }) => experimentSpecs.save(spec),
     "experiments.specs": () => experimentSpecs.list(),
     "experiments.loadSpec": async ({ id }) => ({ spec: await experimentSpecs.load(id) }),
+    "experiments.runSpec": async ({ experimentId }) => ({ spec: experiments.spec(experimentId) }),
   };
 }

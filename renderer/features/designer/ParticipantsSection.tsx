@@ -7,6 +7,53 @@ import { personaMatches } from "../personas/persona-draft.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
 import { useDesignStore } from "./design-store.js";
 import { useFieldProblem } from "./use-built-design.js";
+import { pickParticipants } from "./random-participants.js";
+import type { Persona } from "../../../shared/domain/persona.js";
+
+/** Draw N participants from the (filtered) pool with the design's seed. */
+function RandomPick({ pool, moderator }: { pool: readonly Persona[]; moderator: string }) {
+  const seedText = useDesignStore((state) => state.form.seed);
+  const participantsReplaced = useDesignStore((state) => state.participantsReplaced);
+  const [count, setCount] = useState("5");
+  const seed = /^\d+$/.test(seedText.trim()) ? Number.parseInt(seedText, 10) : null;
+  const n = Number.parseInt(count, 10);
+  const usable = seed !== null && Number.isInteger(n) && n > 0;
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <label className="flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
+        Pick
+        <input type="number" min={1} max={pool.length} aria-label="How many participants to pick" className={`${inputClass} w-16`} value={count} onChange={(event) => setCount(event.target.value)} />
+        at random
+      </label>
+      <Button
+        disabled={!usable}
+        title={seed === null ? "Give a whole-number seed (Run settings) to draw with" : `Draw ${count} of the ${pool.length} shown with seed ${seed}: the same seed draws the same people`}
+        onClick={() => seed !== null && participantsReplaced(pickParticipants(pool, n, seed, moderator))}
+      >
+        {seed === null ? "Pick (needs a seed)" : `Pick with seed ${seed}`}
+      </Button>
+    </div>
+  );
+}
+
+/** Everyone taking part, together, whatever the pool's filter hides. */
+function ChosenList({ participants, humans }: { participants: string[]; humans: string[] }) {
+  const participantToggled = useDesignStore((state) => state.participantToggled);
+  if (participants.length === 0) return null;
+  return (
+    <ul aria-label="Chosen participants" className="flex flex-wrap gap-1">
+      {participants.map((name) => (
+        <li key={name} className="flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-2 text-xs text-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-100">
+          {name}
+          {humans.includes(name) && <span className="text-sky-700 dark:text-sky-300">(you)</span>}
+          <button type="button" aria-label={`Remove ${name}`} className="rounded-full px-1 hover:bg-indigo-200 dark:hover:bg-indigo-800" onClick={() => participantToggled(name, false)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ParticipantsSection() {
   const pool = usePersonaStore((state) => state.personas);
@@ -34,6 +81,8 @@ export function ParticipantsSection() {
         </p>
       ) : (
         <div className="flex flex-col gap-2">
+          <ChosenList participants={participants} humans={humans} />
+          <RandomPick pool={visible} moderator={moderator} />
           <div className="flex gap-2">
             <input type="search" aria-label="Search the pool" placeholder="Search the pool…" className={inputClass} value={query} onChange={(event) => setQuery(event.target.value)} />
             {sets.length > 0 && (

@@ -29,6 +29,9 @@ export function SeedCommentsSection() {
         {comments.map((comment, index) => (
           <li key={comment.key} className="flex flex-col gap-1 rounded-md border border-slate-200 p-2 dark:border-slate-700">
             <div className="flex items-center gap-1">
+              <span aria-hidden className="text-xs font-medium text-slate-600 dark:text-slate-300">
+                Seed comment {index + 1}, by
+              </span>
               <input
                 aria-label={`Seed comment ${index + 1} author`}
                 list={authorsId}

@@ -7,7 +7,8 @@ import { turnManagerSpec } from "./turn-manager-form.js";
 import { LlmSelectorOptions, ManualOptions, RandomWeightedOptions, TalkativenessOptions } from "./TurnManagerOptions.js";
 import { LlmSpeakerPreview } from "./LlmSpeakerPreview.js";
 
-const previewLength = 10;
+/** The preview shows the design's turns, up to this many. */
+const previewCap = 20;
 
 const kinds = [
   { kind: "round-robin", label: "Round robin", about: "Everyone speaks in turn, in the order chosen." },
@@ -21,28 +22,39 @@ const kinds = [
 function SpeakerPreview() {
   const form = useDesignStore((state) => state.form);
   const seed = /^\d+$/.test(form.seed.trim()) ? Number.parseInt(form.seed, 10) : null;
+  const turns = /^\d+$/.test(form.turns.trim()) ? Number.parseInt(form.turns, 10) : 0;
+  const previewLength = Math.min(turns, previewCap);
+  // The engine lets the moderator answer after every turn in which someone spoke.
+  const answerer = form.moderatorEnabled && form.moderator ? form.moderator : null;
   const names = turnOrderNames(form);
   const spec = turnManagerSpec(form);
   const automatic = spec.kind === "manual" ? spec.fallback : spec.kind === "llm-selected" ? null : spec;
   const lastSeed = form.seedComments.at(-1);
   const firstComment = lastSeed && lastSeed.author.trim() ? { name: lastSeed.author.trim(), text: lastSeed.text } : null;
-  // Ten draws: cheap enough to redo on every render.
+  // At most previewCap draws: cheap enough to redo on every render.
   // The engine seeds its turn manager from the design seed this way (Discussion.turnManagerSeed).
   const speakers = !automatic || names.length === 0 || seed === null ? [] : previewSpeakers(automatic, names, deriveSeed(seed, "turn-manager"), previewLength, firstComment);
 
   if (spec.kind === "llm-selected") return <LlmSpeakerPreview />;
+  const shown = turns > previewLength ? `The first ${previewLength} of ${turns} turns` : `All ${turns} turn${turns === 1 ? "" : "s"}`;
   if (speakers.length === 0)
-    return <p className="text-xs text-slate-500 dark:text-slate-400">{seed === null ? "Give a whole-number seed to preview the speakers." : "Choose participants to preview who speaks."}</p>;
+    return (
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {seed === null ? "Give a whole-number seed to preview the speakers." : turns === 0 ? "Give a number of turns to preview the speakers." : "Choose participants to preview who speaks."}
+      </p>
+    );
   return (
     <div>
       <div className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-        {spec.kind === "manual" ? `If you pick no one, the next ${previewLength} speakers with seed ${seed}` : `Next ${previewLength} speakers with seed ${seed}`}
+        {spec.kind === "manual" ? `If you pick no one, ${shown.toLowerCase()}` : shown} with seed {seed}
+        {answerer && `, each followed by ${answerer}'s reply (the moderator may stay silent)`}
         {automatic?.kind === "talkativeness" && " (mentions count on the first turn only: later comments are not written yet)"}
       </div>
       <ol aria-label="Speaker preview" className="flex flex-wrap gap-1">
         {speakers.map((name, index) => (
           <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
             <span className="text-slate-400">{index + 1}.</span> {name}
+            {answerer && <span className="text-amber-700 dark:text-amber-400"> → {answerer}</span>}
           </li>
         ))}
       </ol>

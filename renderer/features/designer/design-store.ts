@@ -34,6 +34,8 @@ interface DesignState {
   designsRequested: () => Promise<void>;
   designSaved: (design: DiscussionDesign) => Promise<void>;
   designOpened: (id: string) => Promise<void>;
+  /** Shows a design that ran (a discussion's), as a new unsaved design. */
+  designShown: (design: DiscussionDesign) => void;
   /** Opens the example design shipped with the app, keeping the model chosen so far. */
   exampleOpened: () => Promise<void>;
   /** Starts the discussion and opens its live transcript. */
@@ -135,6 +137,7 @@ export const useDesignStore = create<DesignState>((set, get) => {
         set({ error: `Could not open the design: ${message(error)}` });
       }
     },
+    designShown: (design) => set({ form: formFromDesign(design), baseline: emptyDesignForm(), designId: null, error: null }),
     exampleOpened: async () => {
       try {
         const { design } = await studio.call("designs.example", {});

@@ -20,6 +20,7 @@ export function RunPanel() {
   const discussionOpened = useExperimentStore((state) => state.discussionOpened);
   if (!run) return null;
   const { progress } = run;
+  const repetitions = (cell: string) => progress.cells.find((entry) => entry.cell === cell)?.total ?? "?";
   const fraction = progress.total > 0 ? progress.done / progress.total : 0;
   const active = progress.state === "running" || progress.state === "paused";
   return (
@@ -57,7 +58,7 @@ export function RunPanel() {
             {progress.running.map((discussion) => (
               <li key={discussion.discussionId}>
                 <button type="button" className="text-left text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => discussionOpened(discussion.discussionId)}>
-                  {discussion.cell} · {discussion.comments} comments
+                  {discussion.cell} · repetition {discussion.repetition + 1} of {repetitions(discussion.cell)} · {discussion.comments} comments
                 </button>
               </li>
             ))}

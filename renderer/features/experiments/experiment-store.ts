@@ -27,6 +27,8 @@ interface ExperimentState {
   specProblems: FileProblem[];
   error: string | null;
   notice: string | null;
+  /** The form was changed (or a spec loaded) since the page opened: a reload's running study does not replace it. */
+  draftTouched: boolean;
 
   pageOpened: () => Promise<void>;
   draftChanged: (change: Partial<ExperimentDraft>) => void;
@@ -45,6 +47,28 @@ interface ExperimentState {
 export const useExperimentStore = create<ExperimentState>((set, get) => {
   const currentSpec = () => buildSpec(get().draft, get().personas, get().modelChoices, get().populationChoices);
   const fail = (error: unknown) => set({ error: errorMessage(error) });
+  /** Puts a spec in the form; the models and populations it names become choosable. */
+  const putInForm = (spec: ExperimentSpec, notice: string, draftChange: Partial<ExperimentDraft> = {}, touched = get().draftTouched) => {
+    const loaded = draftFromSpec(spec);
+    const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
+    set({
+      draft: { ...loaded.draft, ...draftChange },
+      personas: mergePersonas(get().personas, loaded.personas),
+      modelChoices: choices,
+      populationChoices: mergeChoices(get().populationChoices, loaded.populationChoices),
+      notice,
+      error: null,
+      draftTouched: touched,
+    });
+  };
+  /** After a reload the form is empty while a study runs: it shows that study's spec again. */
+  const showRunningStudy = async () => {
+    const { shownRun, runs, draftTouched } = get();
+    const run = shownRun ? runs[shownRun] : undefined;
+    if (!run || draftTouched || !isRunning(run)) return;
+    const { spec } = await studio.call("experiments.runSpec", { experimentId: run.experimentId });
+    putInForm(spec, `Showing ${spec.name}, which is running`, { parallel: run.parallel });
+  };
   return {
     draft: emptyDraft(),
     personas: [],
@@ -58,6 +82,7 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     specProblems: [],
     error: null,
     notice: null,
+    draftTouched: false,
 
     pageOpened: async () => {
       try {
@@ -92,13 +117,14 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
             pool: draft.pool.length > 0 ? draft.pool : personas.map((persona) => persona.username),
           },
         });
+        await showRunningStudy();
         await get().planRequested();
       } catch (error) {
         fail(error);
       }
     },
 
-    draftChanged: (change) => set({ draft: { ...get().draft, ...change } }),
+    draftChanged: (change) => set({ draft: { ...get().draft, ...change }, draftTouched: true }),
 
     planRequested: async () => {
       const built = currentSpec();
@@ -166,16 +192,8 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     },
 
     specApplied: async (spec, notice) => {
-      const loaded = draftFromSpec(spec);
-      const choices = [...get().modelChoices, ...loaded.choices.filter((choice) => !get().modelChoices.some((entry) => entry.key === choice.key))];
-      set({
-        draft: loaded.draft,
-        personas: mergePersonas(get().personas, loaded.personas),
-        modelChoices: choices,
-        populationChoices: mergeChoices(get().populationChoices, loaded.populationChoices),
-        notice,
-        error: null,
-      });
+      // A spec the user chose replaces the form; a reload's running study no longer does.
+      putInForm(spec, notice, {}, true);
       await get().planRequested();
     },
 
@@ -195,6 +213,12 @@ async function savedPopulations(): Promise<PopulationChoice[]> {
 function mergeChoices(primary: PopulationChoice[], extra: PopulationChoice[]): PopulationChoice[] {
   const keys = new Set(extra.map((choice) => choice.key));
   return [...primary.filter((choice) => !keys.has(choice.key)), ...extra];
+}
+
+/** A study still in progress: its form is locked. */
+export function isRunning(run: ExperimentSummary | undefined): boolean {
+  const state = run?.progress.state;
+  return state === "running" || state === "paused" || state === "cancelling";
 }
 
 /** The personas list first; personas only a loaded spec has (e.g. since deleted) after it. */

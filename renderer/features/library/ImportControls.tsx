@@ -5,6 +5,7 @@ import { useLibraryStore } from "./library-store.js";
 /** "Import files" and "Import folder": SynDisco JSON in either format, many at once. */
 export function ImportControls() {
   const importing = useLibraryStore((state) => state.importing);
+  const progress = useLibraryStore((state) => state.importProgress);
   const filesChosen = useLibraryStore((state) => state.filesChosen);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -29,8 +30,8 @@ export function ImportControls() {
         hidden
         onChange={(event) => chosen(event.currentTarget, true)}
       />
-      <Button disabled={importing} onClick={() => filesInput.current?.click()} title="Import SynDisco discussion files (legacy or v2 JSON)">
-        {importing ? "Importing…" : "Import files"}
+      <Button data-testid="import-files" disabled={importing} onClick={() => filesInput.current?.click()} title="Import SynDisco discussion files (legacy or v2 JSON)">
+        {importing ? (progress ? `Importing ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}…` : "Importing…") : "Import files"}
       </Button>
       <Button disabled={importing} onClick={() => folderInput.current?.click()} title="Import every .json file in a folder">
         Import folder

@@ -2,7 +2,7 @@ import { memo, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { LibraryEntry } from "../../../shared/contract.js";
 import { useNavigationStore } from "../../app/navigation-store.js";
-import { entryTime } from "./library-filter.js";
+import { entryTime, type LibrarySortColumn } from "./library-filter.js";
 import { useLibraryStore } from "./library-store.js";
 
 const ROW_HEIGHT = 56;
@@ -62,12 +62,38 @@ const Row = memo(function Row({ entry, selected }: { entry: LibraryEntry; select
   );
 });
 
+const directionWords: Record<LibrarySortColumn, [ascending: string, descending: string]> = {
+  date: ["oldest first", "newest first"],
+  participants: ["A to Z", "Z to A"],
+  model: ["A to Z", "Z to A"],
+  comments: ["fewest first", "most first"],
+  status: ["A to Z", "Z to A"],
+};
+
+/** A column header that sorts by its column; the one in use says which way. */
+function SortHeader({ column, label, className = "" }: { column: LibrarySortColumn; label: string; className?: string }) {
+  const sort = useLibraryStore((state) => state.sort);
+  const sortToggled = useLibraryStore((state) => state.sortToggled);
+  const active = sort.column === column;
+  return (
+    <span role="columnheader" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className={className}>
+      <button
+        type="button"
+        onClick={() => sortToggled(column)}
+        className={`uppercase hover:text-slate-800 dark:hover:text-slate-200 ${active ? "text-slate-800 dark:text-slate-100" : ""}`}
+        title={`Sort by ${label.toLowerCase()}`}
+        aria-label={active ? `${label}, ${directionWords[column][sort.descending ? 1 : 0]}` : `Sort by ${label.toLowerCase()}`}
+      >
+        {label} {active ? (sort.descending ? "↓" : "↑") : ""}
+      </button>
+    </span>
+  );
+}
+
 /** The library's rows, virtualized so thousands of discussions scroll without cost. */
 export function LibraryTable({ entries }: { entries: readonly LibraryEntry[] }) {
   const selected = useLibraryStore((state) => state.selected);
   const selectionReplaced = useLibraryStore((state) => state.selectionReplaced);
-  const newestFirst = useLibraryStore((state) => state.newestFirst);
-  const sortToggled = useLibraryStore((state) => state.sortToggled);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -82,13 +108,11 @@ export function LibraryTable({ entries }: { entries: readonly LibraryEntry[] }) 
     <div role="table" aria-label="Saved discussions" aria-rowcount={entries.length} className="flex min-h-0 flex-1 flex-col">
       <div role="row" className={`${columns} border-b border-slate-200 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400`}>
         <input type="checkbox" aria-label="Select all shown" checked={allSelected} onChange={() => selectionReplaced(allSelected ? [] : entries.map((entry) => entry.id))} />
-        <button type="button" onClick={sortToggled} className="text-left uppercase hover:text-slate-800 dark:hover:text-slate-200" title="Sort by date" aria-label={newestFirst ? "Date, newest first" : "Date, oldest first"}>
-          Date {newestFirst ? "↓" : "↑"}
-        </button>
-        <span>Participants</span>
-        <span>Model</span>
-        <span className="text-right">Comments</span>
-        <span>Status</span>
+        <SortHeader column="date" label="Date" />
+        <SortHeader column="participants" label="Participants" />
+        <SortHeader column="model" label="Model" />
+        <SortHeader column="comments" label="Comments" className="text-right" />
+        <SortHeader column="status" label="Status" />
         <span />
       </div>
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">

@@ -20,7 +20,7 @@ export function LibraryView() {
   const loaded = useLibraryStore((state) => state.loaded);
   const query = useLibraryStore((state) => state.query);
   const textMatches = useLibraryStore((state) => state.textMatches);
-  const newestFirst = useLibraryStore((state) => state.newestFirst);
+  const sort = useLibraryStore((state) => state.sort);
   const facets = useLibraryStore((state) => state.facets);
   const selected = useLibraryStore((state) => state.selected);
   const libraryRequested = useLibraryStore((state) => state.libraryRequested);
@@ -32,8 +32,8 @@ export function LibraryView() {
   const scoreDimension = useScoreFilterStore((state) => state.dimension);
   const scoreMin = useScoreFilterStore((state) => state.min);
   const shown = useMemo(
-    () => byScore(visibleEntries(entries.filter((entry) => matchesFacets(entry, facets)), query, textMatches, newestFirst), means, scoreDimension, scoreMin),
-    [entries, facets, query, textMatches, newestFirst, means, scoreDimension, scoreMin],
+    () => byScore(visibleEntries(entries.filter((entry) => matchesFacets(entry, facets)), query, textMatches, sort), means, scoreDimension, scoreMin),
+    [entries, facets, query, textMatches, sort, means, scoreDimension, scoreMin],
   );
   const selectedIds = useMemo(() => entries.filter((entry) => selected.has(entry.id)).map((entry) => entry.id), [entries, selected]);
 

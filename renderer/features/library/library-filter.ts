@@ -19,11 +19,33 @@ export function entryTime(entry: LibraryEntry): number {
   return discussionTime(entry.timestamp) ?? Date.parse(entry.modifiedAt);
 }
 
+/** A column of the library table to order by, and which way. */
+export type LibrarySortColumn = "date" | "participants" | "model" | "comments" | "status";
+export interface LibrarySort {
+  column: LibrarySortColumn;
+  descending: boolean;
+}
+
+const text = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true });
+const compare: Record<LibrarySortColumn, (a: LibraryEntry, b: LibraryEntry) => number> = {
+  date: (a, b) => entryTime(a) - entryTime(b),
+  participants: (a, b) => text(a.users.join(", "), b.users.join(", ")),
+  model: (a, b) => text(a.models.join(", "), b.models.join(", ")),
+  comments: (a, b) => a.commentCount - b.commentCount,
+  status: (a, b) => text(a.status, b.status),
+};
+
+/** The way a column sorts when first clicked: newest and longest first, names from A. */
+export function firstDirection(column: LibrarySortColumn): boolean {
+  return column === "date" || column === "comments";
+}
+
 /**
  * The entries to show: those whose participants, moderator, model or id contain the query, plus
- * those the server found by comment text (`textMatches`, null while none was asked for).
+ * those the server found by comment text (`textMatches`, null while none was asked for); in the
+ * order asked for, ties newest first (then by id, so the order never jumps).
  */
-export function visibleEntries(entries: readonly LibraryEntry[], query: string, textMatches: ReadonlySet<string> | null, newestFirst: boolean): LibraryEntry[] {
+export function visibleEntries(entries: readonly LibraryEntry[], query: string, textMatches: ReadonlySet<string> | null, sort: LibrarySort): LibraryEntry[] {
   const needle = query.trim().toLowerCase();
   const matches = (entry: LibraryEntry) =>
     !needle ||
@@ -33,6 +55,6 @@ export function visibleEntries(entries: readonly LibraryEntry[], query: string, 
     entry.models.some((model) => model.toLowerCase().includes(needle)) ||
     (textMatches?.has(entry.id) ?? false);
   const shown = entries.filter(matches);
-  const direction = newestFirst ? -1 : 1;
-  return shown.sort((a, b) => direction * (entryTime(a) - entryTime(b)) || a.id.localeCompare(b.id));
+  const direction = sort.descending ? -1 : 1;
+  return shown.sort((a, b) => direction * compare[sort.column](a, b) || entryTime(b) - entryTime(a) || a.id.localeCompare(b.id));
 }

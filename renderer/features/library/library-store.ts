@@ -4,9 +4,12 @@ import { studio } from "../../app/studio.js";
 import { saveDownload } from "./download.js";
 import { noFacets, type LibraryFacets } from "./library-facets.js";
 import { useToastStore } from "../../ui/toast-store.js";
+import { firstDirection, type LibrarySort, type LibrarySortColumn } from "./library-filter.js";
 
 /** Files go to the engine in batches of about this many characters, well under a message's limit. */
 const BATCH_CHARACTERS = 16 * 1024 * 1024;
+/** Files per call at most, so the count on the Import button moves while a large folder goes in. */
+const BATCH_FILES = 100;
 const SEARCH_DELAY_MS = 250;
 
 export interface ImportReport {
@@ -31,16 +34,19 @@ interface LibraryState {
   /** Ids whose comment text matches the query (server-side search); null when none asked. */
   textMatches: ReadonlySet<string> | null;
   searching: boolean;
-  newestFirst: boolean;
+  sort: LibrarySort;
   facets: LibraryFacets;
   selected: ReadonlySet<string>;
   importing: boolean;
+  /** Files filed so far of those chosen, while an import runs. */
+  importProgress: { done: number; total: number } | null;
   importReport: ImportReport | null;
   exporting: boolean;
 
   libraryRequested: () => Promise<void>;
   queryChanged: (query: string) => void;
-  sortToggled: () => void;
+  /** The same column again reverses it; another column starts in its natural direction. */
+  sortToggled: (column: LibrarySortColumn) => void;
   /** A new study clears the cell: cells are named per study. */
   facetChanged: <Key extends keyof LibraryFacets>(key: Key, value: LibraryFacets[Key]) => void;
   facetsCleared: () => void;
@@ -65,7 +71,7 @@ function batches(files: readonly FileContent[]): FileContent[][] {
   let current: FileContent[] = [];
   let size = 0;
   for (const file of files) {
-    if (current.length > 0 && size + file.content.length > BATCH_CHARACTERS) {
+    if (current.length > 0 && (size + file.content.length > BATCH_CHARACTERS || current.length >= BATCH_FILES)) {
       result.push(current);
       current = [];
       size = 0;
@@ -86,10 +92,11 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   query: "",
   textMatches: null,
   searching: false,
-  newestFirst: true,
+  sort: { column: "date", descending: true },
   facets: noFacets,
   selected: new Set(),
   importing: false,
+  importProgress: null,
   importReport: null,
   exporting: false,
 
@@ -120,7 +127,10 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
     }, SEARCH_DELAY_MS);
   },
 
-  sortToggled: () => set({ newestFirst: !get().newestFirst }),
+  sortToggled: (column) => {
+    const { sort } = get();
+    set({ sort: sort.column === column ? { column, descending: !sort.descending } : { column, descending: firstDirection(column) } });
+  },
 
   facetChanged: (key, value) => set({ facets: { ...get().facets, [key]: value, ...(key === "study" ? { cell: null } : {}) } }),
   facetsCleared: () => set({ facets: noFacets }),
@@ -136,11 +146,14 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   filesChosen: async (files, fromFolder) => {
     const wanted = fromFolder ? files.filter((file) => file.name.toLowerCase().endsWith(".json")) : [...files];
     const report: ImportReport = { imported: [], problems: [], alreadyPresent: [], ignored: files.length - wanted.length };
-    set({ importing: true, importReport: null });
+    set({ importing: true, importReport: null, importProgress: { done: 0, total: wanted.length } });
     try {
       const contents = await Promise.all(wanted.map(async (file) => ({ fileName: (file.webkitRelativePath || file.name).slice(-255), content: await file.text() })));
+      let done = 0;
       for (const batch of batches(contents)) {
         const { imported, problems, alreadyPresent } = await studio.call("library.importFiles", { files: batch });
+        done += batch.length;
+        set({ importProgress: { done, total: wanted.length } });
         const present = new Set(alreadyPresent.map((file) => file.file));
         report.imported.push(...imported);
         report.problems.push(...problems.filter((problem) => !present.has(problem.file)));
@@ -152,7 +165,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
     // The list is refreshed first, so the report never shows beside a list that lacks what it names.
     await get().libraryRequested();
     const arrived = [...report.imported, ...report.alreadyPresent];
-    set({ importing: false, importReport: report, ...(arrived.length > 0 ? { selected: new Set(arrived), query: "", textMatches: null } : {}) });
+    set({ importing: false, importProgress: null, importReport: report, ...(arrived.length > 0 ? { selected: new Set(arrived), query: "", textMatches: null } : {}) });
   },
 
   importReportDismissed: () => set({ importReport: null }),

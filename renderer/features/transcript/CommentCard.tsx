@@ -1,21 +1,13 @@
 import { memo } from "react";
-import { initials, type TranscriptComment } from "./transcript-comment.js";
+import type { TranscriptComment } from "./transcript-comment.js";
 import { CommentScores } from "./CommentScores.js";
 import type { StreamingComment } from "./run-store.js";
 
-const palette = ["bg-indigo-500", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-sky-600", "bg-violet-500", "bg-teal-600", "bg-orange-500"];
-
-/** The same person keeps the same colour in every discussion. */
-function avatarColour(name: string): string {
-  let hash = 0;
-  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  return palette[hash % palette.length]!;
-}
-
-export function Avatar({ name }: { name: string }) {
+/** Label and colour from avatars.ts: distinct per participant of the discussion. */
+export function Avatar({ label, colour }: { label: string; colour: string }) {
   return (
-    <div aria-hidden className={`flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white ${avatarColour(name)}`}>
-      {initials(name)}
+    <div aria-hidden data-testid="avatar" className={`flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-xs font-bold text-white ${colour}`}>
+      {label}
     </div>
   );
 }
@@ -65,10 +57,10 @@ function streamingPhase(prompt: StreamingComment["prompt"], text: string): strin
 const cardFrame = "flex gap-3 rounded-lg border px-4 py-3";
 const cardColours = "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900";
 
-export const CommentCard = memo(function CommentCard({ comment }: { comment: TranscriptComment }) {
+export const CommentCard = memo(function CommentCard({ comment, avatarLabel, avatarColour }: { comment: TranscriptComment; avatarLabel: string; avatarColour: string }) {
   return (
     <article data-testid="comment-card" data-index={comment.index} className={`${cardFrame} ${comment.role === "moderator" ? "border-amber-300 bg-amber-50/60 dark:border-amber-800 dark:bg-amber-950/30" : cardColours}`}>
-      <Avatar name={comment.name} />
+      <Avatar label={avatarLabel} colour={avatarColour} />
       <div className="min-w-0 flex-1">
         <header className="flex min-w-0 items-baseline gap-2">
           <span className="truncate font-semibold text-slate-900 dark:text-slate-50">{comment.name}</span>
@@ -84,11 +76,11 @@ export const CommentCard = memo(function CommentCard({ comment }: { comment: Tra
 });
 
 /** The reply being written: its text so far and a blinking caret, laid out as the card it becomes. */
-export function StreamingCard({ index, streaming }: { index: number; streaming: StreamingComment }) {
+export function StreamingCard({ index, streaming, avatarLabel, avatarColour }: { index: number; streaming: StreamingComment; avatarLabel: string; avatarColour: string }) {
   const { speaker, role, text, waiting } = streaming;
   return (
     <article data-testid="streaming-card" aria-live="off" className={`${cardFrame} border-indigo-300 bg-indigo-50/50 dark:border-indigo-800 dark:bg-indigo-950/30`}>
-      <Avatar name={speaker} />
+      <Avatar label={avatarLabel} colour={avatarColour} />
       <div className="min-w-0 flex-1">
         <header className="flex min-w-0 items-baseline gap-2">
           <span className="truncate font-semibold text-slate-900 dark:text-slate-50">{speaker}</span>

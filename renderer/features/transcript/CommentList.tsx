@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { CommentCard, StreamingCard } from "./CommentCard.js";
 import type { TranscriptComment } from "./transcript-comment.js";
 import type { StreamingComment } from "./run-store.js";
+import { avatarLooks } from "./avatars.js";
 
 /** How close to the bottom (px) still counts as "at the latest comment". */
 const NEAR_BOTTOM = 48;
@@ -58,6 +59,9 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
     },
   });
 
+  const speaker = streaming?.speaker;
+  const looks = useMemo(() => avatarLooks([...comments.map((comment) => comment.name), ...(speaker ? [speaker] : [])]), [comments, speaker]);
+
   const streamingLength = streaming?.text.length ?? 0;
   useEffect(() => {
     if (followingRef.current) requestAnimationFrame(keepPinned);
@@ -73,6 +77,22 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
   // Only the user's own gestures let go of the bottom; our scrolls and re-measurements never do.
   const userScrolledUp = () => {
     if (followingRef.current) follow(false);
+  };
+  const jumpToLatest = () => {
+    follow(true);
+    virtualizer.scrollToIndex(count - 1, { align: "end" });
+    requestAnimationFrame(scrollToBottom);
+  };
+  // The browser's own Home/End go by the estimated height: unmeasured rows put End thousands of comments short.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Home") {
+      event.preventDefault();
+      userScrolledUp();
+      virtualizer.scrollToIndex(0, { align: "start" });
+    } else if (event.key === "End") {
+      event.preventDefault();
+      if (count > 0) jumpToLatest();
+    } else if (["PageUp", "ArrowUp"].includes(event.key)) userScrolledUp();
   };
 
   const rows = virtualizer.getVirtualItems();
@@ -90,14 +110,18 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
         onTouchEnd={() => (dragging.current = false)}
         onPointerDown={() => (dragging.current = true)}
         onPointerUp={() => (dragging.current = false)}
-        onKeyDown={(event) => ["PageUp", "ArrowUp", "Home"].includes(event.key) && userScrolledUp()}
+        onKeyDown={onKeyDown}
       >
         <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
             const comment = comments[row.index];
             return (
               <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute top-0 left-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
-                {comment ? <CommentCard comment={comment} /> : streaming && <StreamingCard index={row.index} streaming={streaming} />}
+                {comment ? (
+                  <CommentCard comment={comment} avatarLabel={looks.get(comment.name)?.label ?? "?"} avatarColour={looks.get(comment.name)?.colour ?? ""} />
+                ) : (
+                  streaming && <StreamingCard index={row.index} streaming={streaming} avatarLabel={looks.get(streaming.speaker)?.label ?? "?"} avatarColour={looks.get(streaming.speaker)?.colour ?? ""} />
+                )}
               </div>
             );
           })}
@@ -107,11 +131,7 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
       {!following && count > 0 && (
         <button
           type="button"
-          onClick={() => {
-            follow(true);
-            virtualizer.scrollToIndex(count - 1, { align: "end" });
-            requestAnimationFrame(scrollToBottom);
-          }}
+          onClick={jumpToLatest}
           className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-indigo-500"
         >
           Jump to latest ↓

@@ -9,6 +9,7 @@ export const shortcutLabels = { pauseResume: "Space", stop: mac ? "⌘." : "Ctrl
 export function RunControls() {
   const status = useRunStore((state) => state.status);
   const busy = useRunStore((state) => state.busy);
+  const stopping = useRunStore((state) => state.stopping);
   const pauseRequested = useRunStore((state) => state.pauseRequested);
   const resumeRequested = useRunStore((state) => state.resumeRequested);
   const stopRequested = useRunStore((state) => state.stopRequested);
@@ -17,7 +18,7 @@ export function RunControls() {
 
   const pauseOrResume = () => void (status === "paused" ? resumeRequested() : pauseRequested());
   useShortcut("space", pauseOrResume, { enabled: live });
-  useShortcut("mod+.", () => void stopRequested(), { enabled: live });
+  useShortcut("mod+.", () => void stopRequested(), { enabled: live && !stopping });
   useShortcut("n", () => void stepRequested(), { enabled: live });
 
   return (
@@ -34,8 +35,8 @@ export function RunControls() {
       <Button disabled={!live || busy} onClick={() => void stepRequested()} title={`Step one turn, then pause (${shortcutLabels.step})`}>
         Step
       </Button>
-      <Button variant="danger" disabled={!live || busy} onClick={() => void stopRequested()} title={`Stop (${shortcutLabels.stop})`}>
-        ■ Stop
+      <Button variant="danger" disabled={!live || busy || stopping} onClick={() => void stopRequested()} title={`Stop (${shortcutLabels.stop})`}>
+        {stopping ? "Stopping…" : "■ Stop"}
       </Button>
     </div>
   );

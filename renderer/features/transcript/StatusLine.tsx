@@ -20,7 +20,7 @@ const dots: Partial<Record<TranscriptStatus, string>> = {
   completed: "bg-indigo-500",
 };
 
-/** "Running · 12 comments · Ann is writing…" */
+/** "Running · turn 4 of 20 · 12 comments · Ann is writing…" */
 export function StatusLine() {
   const status = useRunStore((state) => state.status);
   const count = useRunStore((state) => state.comments.length);
@@ -28,11 +28,19 @@ export function StatusLine() {
   const waiting = useRunStore((state) => state.streaming?.waiting === true);
   const awaitingHuman = useRunStore((state) => state.awaitingHuman);
   const kind = useRunStore((state) => state.source?.kind);
+  const totalTurns = useRunStore((state) => state.totalTurns);
+  const turnsTaken = useRunStore((state) => state.turnsTaken);
+  const stopping = useRunStore((state) => state.stopping);
   return (
     <span data-testid="transcript-status" className="inline-flex items-center gap-1.5">
       <span className={`inline-block h-2 w-2 rounded-full ${dots[status] ?? "bg-slate-300"}`} />
-      <span data-status={status}>{labels[status]}</span>
-      <span>· {count === 1 ? "1 comment" : `${count} comments`}</span>
+      <span data-status={status}>{stopping ? "Stopping…" : labels[status]}</span>
+      {totalTurns !== null && (
+        <span data-testid="turn-count">
+          · turn {turnsTaken.toLocaleString()} of {totalTurns.toLocaleString()}
+        </span>
+      )}
+      <span>· {count === 1 ? "1 comment" : `${count.toLocaleString()} comments`}</span>
       {writer && (waiting ? <span data-testid="waiting-for-slot">· {writer} is waiting for a free slot</span> : <span>· {writer} is writing…</span>)}
       {awaitingHuman && <span>· waiting for you ({awaitingHuman})</span>}
       {kind === "library" && <span>· from the library</span>}

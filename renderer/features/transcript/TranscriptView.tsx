@@ -4,6 +4,7 @@ import { ErrorBanner } from "../../ui/error-banner.js";
 import { FillPage } from "../../ui/fill-page.js";
 import { ExportMenu } from "../library/ExportMenu.js";
 import { CommentList } from "./CommentList.js";
+import { CloseButton, FinishedActions } from "./FinishedActions.js";
 import { HumanTurnBox } from "./HumanTurnBox.js";
 import { SpeakerChoiceBox } from "./SpeakerChoiceBox.js";
 import { RunControls } from "./RunControls.js";
@@ -24,6 +25,7 @@ export function TranscriptView() {
   const status = useRunStore((state) => state.status);
   const commandError = useRunStore((state) => state.commandError);
   const commandErrorDismissed = useRunStore((state) => state.commandErrorDismissed);
+  const hasRecord = useRunStore((state) => state.totalTurns !== null);
   const live = status === "running" || status === "paused";
   const finished = !live && status !== "loading" && status !== "unknown";
 
@@ -50,7 +52,9 @@ export function TranscriptView() {
       actions={
         <>
           {source.kind === "live" && live && <RunControls />}
+          {finished && <FinishedActions ranHere={source.kind === "live" || hasRecord} />}
           {finished && <ExportMenu ids={[source.id]} />}
+          <CloseButton />
         </>
       }
     >

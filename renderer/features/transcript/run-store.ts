@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import type { DiscussionView, DiscussionWatch } from "../../client/index.js";
 import type { CommandName, SpeakerQuestionInfo } from "../../../shared/contract.js";
+import type { DiscussionDesign } from "../../../shared/domain/design.js";
 import { studio } from "../../app/studio.js";
 import { fromDiscussionLog, fromLoggedEntry, type TranscriptComment } from "./transcript-comment.js";
 
@@ -37,6 +38,11 @@ interface RunState {
   commandError: string | null;
   /** A control command is in flight; the buttons wait for it. */
   busy: boolean;
+  /** Stop was asked for and the discussion has not ended yet (its files are being written). */
+  stopping: boolean;
+  /** Turns the design asks for, and turns taken so far ("turn x of N"); null where unknown (imported files). */
+  totalTurns: number | null;
+  turnsTaken: number;
 
   discussionOpened: (source: TranscriptSource | null) => Promise<void>;
   discussionClosed: () => void;
@@ -52,6 +58,10 @@ interface RunState {
   retrySaveRequested: () => Promise<void>;
   saveElsewhereRequested: (directory: string) => Promise<void>;
   commandErrorDismissed: () => void;
+  /** The design the open discussion ran (from its run record); null for files the studio did not run. */
+  designRequested: () => Promise<DiscussionDesign | null>;
+  /** Starts the open discussion's design again; answers the new id. */
+  runAgainRequested: () => Promise<string | null>;
 }
 
 const empty = {
@@ -67,6 +77,9 @@ const empty = {
   warnings: [] as string[],
   commandError: null,
   busy: false,
+  stopping: false,
+  totalTurns: null as number | null,
+  turnsTaken: 0,
 };
 
 let watch: DiscussionWatch | null = null;
@@ -126,7 +139,7 @@ export const useRunStore = create<RunState>((set, get) => {
         try {
           const { entry, log, record } = await studio.call("library.open", { id: source.id });
           if (!isCurrent(source)) return;
-          set({ comments: fromDiscussionLog(log, record), status: entry.status, title: record?.design.name ?? entry.id });
+          set({ comments: fromDiscussionLog(log, record), status: entry.status, title: record?.design.name ?? entry.id, totalTurns: record?.design.turns ?? null, turnsTaken: record?.speakers.length ?? 0 });
         } catch (error) {
           if (isCurrent(source)) set({ commandError: message(error), status: "unknown" });
         }
@@ -141,7 +154,7 @@ export const useRunStore = create<RunState>((set, get) => {
         .call("discussion.list", {})
         .then(({ discussions }) => {
           const found = discussions.find((discussion) => discussion.discussionId === source.id);
-          if (found && isCurrent(source)) set({ title: found.designName });
+          if (found && isCurrent(source)) set({ title: found.designName, totalTurns: found.turns });
         })
         .catch(() => undefined);
     },
@@ -156,6 +169,7 @@ export const useRunStore = create<RunState>((set, get) => {
       if (state.source?.kind !== "live" || view.discussionId !== state.source.id) return;
       const firstSnapshot = state.status === "loading";
       let comments = state.comments;
+      let turnsTaken = state.turnsTaken;
       if (view.comments.length !== comments.length) {
         const now = Date.now();
         comments = comments.slice();
@@ -164,13 +178,18 @@ export const useRunStore = create<RunState>((set, get) => {
           // A gap only exists while a resync is filling it; the next change brings it.
           if (!entry) break;
           comments.push(fromLoggedEntry(entry, firstSnapshot ? null : now));
+          turnsTaken = Math.max(turnsTaken, entry.comment.turn + 1);
         }
       }
       const turn = view.currentTurn;
       const streaming = turn && turn.role !== "human" ? { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text, prompt: turn.prompt, waiting: turn.waiting === true } : null;
+      const ended = view.status === "completed" || view.status === "stopped" || view.status === "failed";
       set({
         comments,
         streaming,
+        // Turns count from 0; the moderator's answer shares its turn's number.
+        turnsTaken: Math.max(turnsTaken, turn ? turn.turn + 1 : 0, view.status === "completed" && state.totalTurns !== null ? state.totalTurns : 0),
+        stopping: state.stopping && !ended,
         status: view.status,
         awaitingHuman: view.awaitingHuman,
         awaitingSpeaker: view.awaitingSpeaker,
@@ -192,7 +211,14 @@ export const useRunStore = create<RunState>((set, get) => {
 
     pauseRequested: () => control("discussion.pause"),
     resumeRequested: () => control("discussion.resume"),
-    stopRequested: () => control("discussion.stop"),
+    stopRequested: async () => {
+      if (get().source?.kind !== "live" || get().busy) return;
+      set({ stopping: true });
+      await control("discussion.stop");
+      // The end event may have come before the answer; a failed stop leaves the run as it was.
+      const status = get().status;
+      if (status === "completed" || status === "stopped" || status === "failed" || get().commandError) set({ stopping: false });
+    },
     stepRequested: () => control("discussion.step"),
 
     humanCommentSubmitted: async (text) => {
@@ -220,5 +246,29 @@ export const useRunStore = create<RunState>((set, get) => {
     saveElsewhereRequested: (directory) => answerSave((discussionId) => studio.call("discussion.saveElsewhere", { discussionId, directory })),
 
     commandErrorDismissed: () => set({ commandError: null }),
+
+    designRequested: async () => {
+      const source = get().source;
+      if (!source) return null;
+      try {
+        // A live discussion's files are in the library under its id once it has ended.
+        const { record } = await studio.call("library.open", { id: source.id });
+        if (!record && isCurrent(source)) set({ commandError: "This discussion was not run by the studio: its file holds no design." });
+        return record?.design ?? null;
+      } catch (error) {
+        if (isCurrent(source)) set({ commandError: message(error) });
+        return null;
+      }
+    },
+    runAgainRequested: async () => {
+      const design = await get().designRequested();
+      if (!design) return null;
+      try {
+        return (await studio.call("discussion.start", { design })).discussionId;
+      } catch (error) {
+        set({ commandError: `Could not start it again: ${message(error)}` });
+        return null;
+      }
+    },
   };
 });

@@ -69,7 +69,7 @@ export async function designModeratedDiscussion(page: Page, design: ModeratedDes
 export async function waitUntilRunnable(page: Page): Promise<void> {
   const status = page.locator("#run-blocked-reason");
   try {
-    await status.filter({ hasText: /Ready to run/ }).waitFor({ timeout: 20_000 });
+    await status.filter({ hasText: /Ready to run/ }).waitFor({ timeout: 60_000 }); // models list slowly on a loaded machine
   } catch {
     throw new Error(`the design cannot run: ${await status.textContent()}`);
   }
