@@ -17,7 +17,7 @@ it("a late subscriber's snapshot has the prompt being read; the event says the s
 });
 
 it("a reply that starts over (its server failed mid-reply) voids the text so far, for the event and a late subscriber", () => {
-  const live = new LiveDiscussion("d", "design", false);
+  const live = new LiveDiscussion("d", "design", false, 3);
   live.apply({ type: "turn-start", discussionId: "d", turn: 0, speaker: "Ann", role: "user" });
   live.apply({ type: "token", discussionId: "d", turn: 0, speaker: "Ann", text: "Half a rep" });
   const event = live.apply({ type: "restart", discussionId: "d", turn: 0, speaker: "Ann", message: "the reply started over: b failed" });
