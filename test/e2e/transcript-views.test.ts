@@ -24,7 +24,8 @@ function longThread(): string {
     text: `Comment ${index + 1}. ${"Parking on the square is a long story. ".repeat(1 + ((index * 37) % 23))}`,
     model: index === 0 ? "hardcoded" : "tiny-model",
   }));
-  return JSON.stringify({ id: "long-thread", timestamp: "26-01-02-03-04", users: speakers, moderator: null, user_prompts: [], moderator_prompt: null, ctx_length: 5, logs });
+  const prompt = (name: string) => JSON.stringify({ context: "A test forum.", instructions: "Reply.", type: "1", persona: { username: name } });
+  return JSON.stringify({ id: "long-thread", timestamp: "26-01-02-03-04", users: speakers, moderator: null, user_prompts: speakers.map(prompt), moderator_prompt: null, ctx_length: 5, logs });
 }
 
 /** The indexes of the cards on screen. */
@@ -59,7 +60,7 @@ describe("transcript views in Chromium", () => {
     await rm(data, { recursive: true, force: true });
   });
 
-  it("End, Home, Ctrl+End and Ctrl+Home reach the last and first of 10,000 comments; every participant has an avatar of their own", async () => {
+  it("End, Home, Ctrl+End and Ctrl+Home reach the last and first of 10,000 comments; every participant has an avatar of their own", { timeout: 120_000 }, async () => {
     await openView(page, "Library");
     await libraryRow(page, "long-thread").getByRole("button", { name: "Open" }).click();
     await page.getByTestId("comment-card").first().waitFor();
@@ -75,17 +76,17 @@ describe("transcript views in Chromium", () => {
     await expect.poll(() => cardsOnScreen(page), { timeout: 10_000 }).toContain(total - 1);
     await screenshot(page, "transcript-10000-end");
     await page.keyboard.press("Home");
-    await expect.poll(() => cardsOnScreen(page)).toContain(0);
+    await expect.poll(() => cardsOnScreen(page), { timeout: 10_000 }).toContain(0);
     await page.keyboard.press("Control+End");
     await expect.poll(() => cardsOnScreen(page), { timeout: 10_000 }).toContain(total - 1);
     // Stays there once every card near the end is measured.
     await page.waitForTimeout(300);
     expect(await cardsOnScreen(page)).toContain(total - 1);
     await page.keyboard.press("Control+Home");
-    await expect.poll(() => cardsOnScreen(page)).toContain(0);
+    await expect.poll(() => cardsOnScreen(page), { timeout: 10_000 }).toContain(0);
   });
 
-  it("a run shows turn x of N; finished, it runs again, opens its design, and closes to the start panel", async () => {
+  it("a run shows turn x of N; finished, it runs again, opens its design, and closes to the start panel", { timeout: 120_000 }, async () => {
     await openView(page, "Personas");
     await createPersona(page, { username: "Alice", age: "34", sex: "Female" });
     await createPersona(page, { username: "Bob", age: "45", sex: "Male" });
@@ -103,6 +104,8 @@ describe("transcript views in Chromium", () => {
     await page.getByRole("button", { name: "↻ Run again" }).click();
     await expect.poll(() => page.getByTestId("turn-count").textContent(), { timeout: 30_000 }).toMatch(/turn [0-3] of 3/);
     await waitForStatus(page, "completed");
+    // The Designer still holds the unsaved form this ran from: replacing it asks first.
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Open its design" }).click();
     await page.getByRole("heading", { level: 2, name: "Designer" }).waitFor();
     expect(await page.getByLabel("Design name").inputValue()).toBe("Turn counting");
