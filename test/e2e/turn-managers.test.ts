@@ -43,7 +43,8 @@ describe("turn managers in Chromium", () => {
   it("talkativeness: a participant at 0 never speaks, and someone @named in the seed comment answers first", async () => {
     const page = session.page;
     await importPersonas(page);
-    await designWith(page, "Talkative", /Talkativeness and mentions/, 4);
+    // The preview shows the design's turns: ten draws, enough to see that Cy never comes up.
+    await designWith(page, "Talkative", /Talkativeness and mentions/, 10);
     await page.getByRole("slider", { name: "Talkativeness of Cy" }).fill("0");
     await page.getByRole("slider", { name: "Talkativeness of Ann" }).fill("5");
     let speakers = await previewed(page);

@@ -146,7 +146,7 @@ describe("useRunStore, library", () => {
 
 describe("useRunStore, turns and stopping", () => {
   it("counts turns against the design's (from discussion.list) and says Stopping until the run has ended", async () => {
-    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: "Town hall", turns: 8, status: "running", awaitingHuman: null, commentCount: 0, currentTurn: null, error: null, seq: 0 }] }));
+    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: "Town hall", turns: 8, status: "running", awaitingHuman: null, awaitingSpeaker: null, commentCount: 0, currentTurn: null, error: null, saveError: null, seq: 0 }] }));
     let stopped: () => void = () => undefined;
     double.handle("discussion.stop", () => new Promise((resolve) => (stopped = () => resolve({ discussionId: "d1", status: "running" }))));
     await useRunStore.getState().discussionOpened({ kind: "live", id: "d1" });
@@ -179,7 +179,7 @@ describe("useRunStore, turns and stopping", () => {
 
   it("a completed run has taken all its turns; run again starts the record's design, open its design hands it over", async () => {
     const design = testDesign("/m/tiny.gguf", { turns: 3 });
-    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: design.name, turns: 3, status: "running", awaitingHuman: null, commentCount: 0, currentTurn: null, error: null, seq: 0 }] }));
+    double.handle("discussion.list", () => ({ discussions: [{ discussionId: "d1", designName: design.name, turns: 3, status: "running", awaitingHuman: null, awaitingSpeaker: null, commentCount: 0, currentTurn: null, error: null, saveError: null, seq: 0 }] }));
     double.handle("library.open", ({ id }) => {
       if (id !== "d1") throw new Error(`no discussion "${id}"`);
       // Only the record's design matters here.
