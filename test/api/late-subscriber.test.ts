@@ -13,7 +13,7 @@ import { Listeners, type StudioTransport } from "../../renderer/client/transport
 
 describe("a late subscriber", () => {
   it("gets the text written so far of the comment being written", () => {
-    const live = new LiveDiscussion("d", "design", false);
+    const live = new LiveDiscussion("d", "design", false, 8);
     live.apply({ type: "turn-start", discussionId: "d", turn: 3, speaker: "Ann", role: "user" });
     live.apply({ type: "token", discussionId: "d", turn: 3, speaker: "Ann", text: "Parks are " });
     live.apply({ type: "token", discussionId: "d", turn: 3, speaker: "Ann", text: "for everyone" });
@@ -47,6 +47,7 @@ describe("a discussion watch", () => {
     const snapshot: DiscussionSnapshot = {
       discussionId: "d",
       designName: "design",
+      turns: 8,
       status: "running",
       awaitingHuman: null,
       awaitingSpeaker: null,
