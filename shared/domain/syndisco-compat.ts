@@ -27,7 +27,7 @@ export function seedAuthorWarning(design: SeedAuthorsShape): string | null {
   if (strangers.length === 0) return null;
   const names = strangers.map((name) => `"${name}"`).join(", ");
   return (
-    `seed comment author ${names} ${strangers.length === 1 ? "is" : "are"} not among the participants or the moderator: ` +
+    `Seed comment author ${names} ${strangers.length === 1 ? "is" : "are"} not among the participants or the moderator: ` +
     "SynDisco's import_discussions refuses such a file (\"No matching persona found\"); make the author a participant to keep the file readable there"
   );
 }

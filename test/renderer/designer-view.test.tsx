@@ -60,6 +60,21 @@ describe("DesignerView", () => {
     expect(within(screen.getByLabelText("Model")).getByRole("option", { name: "served-llm (server)" })).toBeTruthy();
   });
 
+  it("warns, without blocking Run, when a seed comment's author is not taking part (SynDisco's loader would refuse the file)", async () => {
+    render(<DesignerView />);
+    const pool = await screen.findByRole("list", { name: "Persona pool" });
+    fireEvent.click(within(pool).getByRole("checkbox", { name: /Alice/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Add comment" }));
+    fireEvent.change(screen.getByLabelText("Seed comment 1 author"), { target: { value: "news-site" } });
+    fireEvent.change(screen.getByLabelText("Seed comment 1 text"), { target: { value: "The city plans a park." } });
+    const warning = await screen.findByTestId("seed-author-warning");
+    expect(warning.textContent).toMatch(/Seed comment author "news-site" is not among the participants or the moderator: SynDisco's import_discussions refuses/);
+    await screen.findByText(/Ready to run/);
+
+    fireEvent.change(screen.getByLabelText("Seed comment 1 author"), { target: { value: "Alice" } });
+    await vi.waitFor(() => expect(screen.queryByTestId("seed-author-warning")).toBeNull());
+  });
+
   it("previews the design's turns for RandomWeighted, follows the seed and Turns, and shows the moderator's replies", async () => {
     useDesignStore.setState({ form: { ...emptyDesignForm(), participants: ["Alice", "Bob", "Mod"], turnManagerKind: "random-weighted", turns: "10" } });
     render(<DesignerView />);

@@ -20,7 +20,7 @@ describe("seed comment authors SynDisco's loader cannot place", () => {
       ],
     };
     expect(seedAuthorsSynDiscoCannotRead(design)).toEqual(["news-site", "Maple"]);
-    expect(seedAuthorWarning(design)).toMatch(/^seed comment author "news-site", "Maple" are not among the participants or the moderator: SynDisco's import_discussions refuses/);
+    expect(seedAuthorWarning(design)).toMatch(/^Seed comment author "news-site", "Maple" are not among the participants or the moderator: SynDisco's import_discussions refuses/);
   });
 
   it("says nothing when every author takes part (a moderator's seed too)", () => {
@@ -39,7 +39,7 @@ describe("seed comment authors SynDisco's loader cannot place", () => {
       (line) => warnings.push(line),
     );
     expect(design.seedComments).toEqual([{ author: "news-site", text: "The city plans a park." }]);
-    expect(warnings).toEqual([expect.stringMatching(/^seed comment author "news-site" is not among the participants/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^Seed comment author "news-site" is not among the participants/)]);
 
     const quiet: string[] = [];
     await designFromFlags({ personas, users: "2", model: path.join(folder, "m.gguf"), "seed-comment": ["maple: The city plans a park."] }, (line) => quiet.push(line));

@@ -5,6 +5,7 @@ import { controlClass, inputClass } from "../../ui/field.js";
 import { useDesignStore } from "./design-store.js";
 import { useFieldProblem } from "./use-built-design.js";
 import { isPyBlank } from "../../../shared/textwrap.js";
+import { seedAuthorWarning } from "../../../shared/domain/syndisco-compat.js";
 
 /** Comments the discussion opens with, before any model speaks (e.g. the post being discussed). */
 export function SeedCommentsSection() {
@@ -16,6 +17,8 @@ export function SeedCommentsSection() {
   const removed = useDesignStore((state) => state.seedCommentRemoved);
   const moved = useDesignStore((state) => state.seedCommentMoved);
   const problem = useFieldProblem("seedComments");
+  // Runs either way; only SynDisco's own loader would refuse the file.
+  const stranger = seedAuthorWarning({ participants, moderator: moderator || null, seedComments: comments });
   const authorsId = useId();
   return (
     <Section title="Seed comments" actions={<Button onClick={added}>Add comment</Button>}>
@@ -64,6 +67,11 @@ export function SeedCommentsSection() {
           </li>
         ))}
       </ol>
+      {stranger && (
+        <p data-testid="seed-author-warning" role="status" className="mt-2 text-xs text-amber-700 dark:text-amber-300">
+          ⚠ {stranger}.
+        </p>
+      )}
       {problem && <p className="mt-2 text-xs text-rose-600 dark:text-rose-400">{problem}</p>}
     </Section>
   );
