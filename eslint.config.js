@@ -1,3 +1,4 @@
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** Import patterns one layer may not use (DESIGN.md "Layers are enforced, not hoped for"). */
@@ -17,6 +18,13 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-non-null-assertion": "off",
     },
+  },
+  {
+    // React's rules of hooks and the compiler-era checks (refs, purity, state set in effects...) for
+    // every component and hook; missing effect dependencies are errors too, not warnings that pile up.
+    files: ["renderer/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, "react-hooks/exhaustive-deps": "error" },
   },
   forbid(["electron/engine/**"], electronApp, "the engine runs under plain Node (tests, CLI, web mode): it imports nothing from api, cli, desktop or Electron"),
   forbid(["electron/llm/**"], [...electronApp, "**/engine/*", "**/engine/**", "**/storage/*", "**/storage/**"], "llm is the lowest layer: it imports nothing from engine, storage, api, cli, desktop or Electron"),

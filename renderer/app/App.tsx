@@ -1,9 +1,8 @@
-import { useEffect, useState } from "react";
-import type { ConnectionState } from "../client/index.js";
+import { useSyncExternalStore } from "react";
 import { studio } from "./studio.js";
 import { useNavigationStore, views, type View } from "./navigation-store.js";
 import { useThemeStore } from "./theme-store.js";
-import { useShortcut } from "./use-shortcut.js";
+import { useShortcuts } from "./use-shortcut.js";
 import { Toasts } from "../ui/toasts.js";
 import { PersonasView } from "../features/personas/PersonasView.js";
 import { DesignerView } from "../features/designer/DesignerView.js";
@@ -39,21 +38,19 @@ const screens: Record<View, () => React.JSX.Element> = {
   settings: SettingsView,
 };
 
+const viewShortcuts = views.map((_view, index) => `alt+${index + 1}`);
+// The connection is state outside React: read it when the transport says it changed (also a
+// change between the first render and the subscription, which an effect would miss).
+const subscribeToConnection = (changed: () => void) => studio.onConnection(changed);
+const connectionNow = () => studio.connection;
+
 export function App() {
   const view = useNavigationStore((state) => state.view);
   const viewChanged = useNavigationStore((state) => state.viewChanged);
   const theme = useThemeStore((state) => state.theme);
   const themeToggled = useThemeStore((state) => state.themeToggled);
-  const [connection, setConnection] = useState<ConnectionState>(studio.connection);
-  useEffect(() => {
-    // The socket may have opened between the first render and this subscription.
-    setConnection(studio.connection);
-    return studio.onConnection(setConnection);
-  }, []);
-  views.forEach((target, index) => {
-    // A fixed list, so the hook order never changes between renders.
-    useShortcut(`alt+${index + 1}`, () => viewChanged(target), { inFields: true });
-  });
+  const connection = useSyncExternalStore(subscribeToConnection, connectionNow);
+  useShortcuts(viewShortcuts, (index) => viewChanged(views[index]!), { inFields: true });
   const Screen = screens[view];
   return (
     <div className="flex h-full bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">

@@ -1,27 +1,43 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent } from "react";
+
+interface ShortcutOptions {
+  enabled?: boolean;
+  inFields?: boolean;
+}
 
 /**
  * A keyboard shortcut such as "mod+enter", "mod+.", "alt+1" or "space" ("mod" is Ctrl, or Cmd on
  * macOS). Ignored while typing in a field unless `inFields` is set.
  */
-export function useShortcut(combo: string, action: (event: KeyboardEvent) => void, options: { enabled?: boolean; inFields?: boolean } = {}): void {
-  const latest = useRef(action);
-  latest.current = action;
+export function useShortcut(combo: string, action: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
+  useShortcuts([combo], (_index, event) => action(event), options);
+}
+
+/**
+ * One action for a list of shortcuts ("alt+1".."alt+9", keys 1-9), told which one was pressed:
+ * one hook call for the whole list, since hooks cannot be called in a loop.
+ */
+export function useShortcuts(combos: readonly string[], action: (index: number, event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
+  // The latest action runs without re-subscribing on every render (it closes over render state).
+  const pressed = useEffectEvent(action);
   const enabled = options.enabled ?? true;
   const inFields = options.inFields ?? false;
+  const list = combos.join("\n");
   useEffect(() => {
     if (!enabled) return;
+    const combos = list.split("\n");
     const onKey = (event: KeyboardEvent) => {
-      if (!matches(combo, event)) return;
+      const index = combos.findIndex((combo) => matches(combo, event));
+      if (index < 0) return;
       const target = event.target as HTMLElement | null;
       const typing = target !== null && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
       if (typing && !inFields) return;
       event.preventDefault();
-      latest.current(event);
+      pressed(index, event);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [combo, enabled, inFields]);
+  }, [list, enabled, inFields]);
 }
 
 export function matches(combo: string, event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">): boolean {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { TextField } from "../../ui/field.js";
 
 /** A number input that lets the user clear and retype; the store sees only valid numbers. */
@@ -22,7 +22,13 @@ export function NumberField({
   className?: string;
 }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  // A new value from outside (undo, a loaded spec) replaces what is typed; set while rendering, as
+  // React advises for state derived from a prop, so no frame shows the old text.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(String(value));
+  }
   const parsed = Number(text);
   const valid = text.trim() !== "" && Number.isFinite(parsed) && (!integer || Number.isInteger(parsed)) && (min === undefined || parsed >= min) && (max === undefined || parsed <= max);
   return (

@@ -95,6 +95,7 @@ export function LibraryTable({ entries }: { entries: readonly LibraryEntry[] }) 
   const selected = useLibraryStore((state) => state.selected);
   const selectionReplaced = useLibraryStore((state) => state.selectionReplaced);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is not used here, so nothing is memoized that this would make stale
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,

@@ -13,23 +13,23 @@ const MOST_DISPUTED = 10;
 export function StudyAgreement() {
   const detail = useStudiesStore((state) => state.detail);
   const discussionOpened = useStudiesStore((state) => state.discussionOpened);
-  const [agreement, setAgreement] = useState<AnnotationAgreement | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const ids = detail?.cells.flatMap((cell) => cell.discussions.filter((discussion) => discussion.comments !== null).map((discussion) => discussion.discussionId)) ?? [];
   const key = ids.join(",");
+  // Each answer is kept with the discussions it is for: a study opened since shows nothing stale.
+  const [answer, setAnswer] = useState<{ key: string; agreement: AnnotationAgreement | null; error: string | null } | null>(null);
   useEffect(() => {
     let current = true;
-    setAgreement(null);
-    setError(null);
     if (key === "") return;
     studio.call("annotations.agreement", { discussionIds: key.split(",") }).then(
-      (answer) => current && setAgreement(answer),
-      (failure: unknown) => current && setError(errorMessage(failure)),
+      (agreement) => current && setAnswer({ key, agreement, error: null }),
+      (failure: unknown) => current && setAnswer({ key, agreement: null, error: errorMessage(failure) }),
     );
     return () => {
       current = false;
     };
   }, [key]);
+  const agreement = answer?.key === key ? answer.agreement : null;
+  const error = answer?.key === key ? answer.error : null;
   if (error) return <p role="alert" className="text-sm text-rose-600">{error}</p>;
   if (key !== "" && !agreement) return <p className="text-sm text-slate-500">Computing agreement…</p>;
   if (!agreement || agreement.dimensions.length === 0) {

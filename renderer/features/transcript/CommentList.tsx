@@ -42,6 +42,7 @@ export function CommentList({ comments, streaming, footer, followLatest = true }
     if (followingRef.current) scrollToBottom();
   }, [scrollToBottom]);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is not used here, so nothing is memoized that this would make stale
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { SpeakerQuestionInfo } from "../../../shared/contract.js";
-import { useShortcut } from "../../app/use-shortcut.js";
+import { useShortcuts } from "../../app/use-shortcut.js";
 import { Button } from "../../ui/button.js";
 import { useRunStore } from "./run-store.js";
 
@@ -27,10 +27,7 @@ export function SpeakerChoiceBox({ question }: { question: SpeakerQuestionInfo }
     setSent(name);
     void speakerPicked(name);
   };
-  keys.forEach((key, index) => {
-    // A fixed list, so the hook order never changes between renders.
-    useShortcut(key, () => pick(question.candidates[index]));
-  });
+  useShortcuts(keys, (index) => pick(question.candidates[index]));
   return (
     <section aria-label={`Who speaks at turn ${question.turn + 1}?`} className="rounded-lg border-2 border-violet-400 bg-violet-50 p-4 dark:border-violet-700 dark:bg-violet-950/40">
       <h3 className="mb-2 text-sm font-semibold text-violet-900 dark:text-violet-100">Turn {question.turn + 1}: who speaks next?</h3>
