@@ -13,6 +13,7 @@ import { ChatTemplate } from "../llm/chat-template.js";
 import type { ChatPrompt } from "../llm/types.js";
 import { isPyBlank } from "../../shared/textwrap.js";
 import { assertGgufFile } from "../llm/gguf-file.js";
+import { readModelInfo } from "../llm/model-info.js";
 import { LlamaChatModel } from "../llm/llama-chat-model.js";
 import { sharedLlama } from "../llm/llama-runtime.js";
 import { modelDisplayName, modelRefKey, type ModelRef } from "../../shared/domain/model-ref.js";
@@ -71,8 +72,11 @@ async function describeModel(services: StudioServices, ref: ModelRef): Promise<{
   const name = modelDisplayName(ref);
   if (ref.backend !== "llama") return { name, trainedContextSize: null, tokenizer: null, problem: null };
   try {
-    const tokenizer = await tokenizerFor(services, path.resolve(modelsFolder(services), ref.path));
-    return { name, trainedContextSize: tokenizer.trainContextSize || null, tokenizer, problem: null };
+    const file = path.resolve(modelsFolder(services), ref.path);
+    // The trained context from the file's header (`<arch>.context_length`), as the Models view
+    // reads it: a vocabulary-only load (the model unloaded, e.g. by a settings change) says 0.
+    const [info, tokenizer] = await Promise.all([readModelInfo(file), tokenizerFor(services, file)]);
+    return { name, trainedContextSize: info.contextLength, tokenizer, problem: null };
   } catch (error) {
     return { name, trainedContextSize: null, tokenizer: null, problem: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
   }

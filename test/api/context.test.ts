@@ -103,4 +103,14 @@ describe("prompt preview", () => {
     const first = record.comments.find((comment) => comment.name === "Ann" && comment.stats);
     expect(first?.stats?.promptTokens).toBe(ann.firstTurnTokens);
   });
+
+  it("with the model unloaded by a saved setting, the trained context still comes from the file (a vocabulary-only load says 0)", async () => {
+    const design = testDesign(modelPath, { turns: 1, moderatorInTurnOrder: false });
+    const before = await client.call("designs.promptPreview", { design });
+    await client.call("settings.update", { changes: { contextSize: 8192 } });
+    expect(loadedContext()).toEqual([]);
+    const after = await client.call("designs.promptPreview", { design });
+    expect(after).toMatchObject({ contextSize: 8192, models: [{ name: tiny, trainedContextSize: 4096, problem: null }] });
+    expect(after.speakers.map((speaker) => speaker.firstTurnTokens)).toEqual(before.speakers.map((speaker) => speaker.firstTurnTokens));
+  });
 });
