@@ -226,6 +226,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await services.downloads.dispose();
       await runner.shutdown();
       await registry.dispose();
+      await services.library.settled();
     },
   };
 }

@@ -8,7 +8,7 @@ import { readTextIfExists } from "./data-file.js";
 /** Folders that sit beside discussions and never hold them (our records, annotation jobs). */
 const NOT_DISCUSSION_FOLDERS = new Set(["annotations", "records", "specs"]);
 /** Files of a run or a study that are not discussions. */
-const NOT_DISCUSSION_FILES = /(\.run\.json|\.journal\.jsonl|^experiment\.json|^job\.json|^library-index\.json)$/;
+const NOT_DISCUSSION_FILES = /(\.run\.json|\.journal\.jsonl|^experiment\.json|^job\.json|^library-index(-text)?\.json)$/;
 
 export interface FoundDiscussion {
   log: DiscussionLog;

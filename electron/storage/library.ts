@@ -12,6 +12,7 @@ import { discussionToCsv } from "./export-csv.js";
 import { DISCUSSIONS_FOLDER, runPaths } from "./run-layout.js";
 import { ownSources, studySources, type LibrarySource } from "./library-sources.js";
 import { archiveSources, restoreArchived } from "./library-archive.js";
+import { LibrarySearchIndex } from "./library-search.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { CorruptFileError, NotFoundError, readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";
 
@@ -31,6 +32,7 @@ type LibraryIndex = z.infer<typeof indexSchema>;
  */
 export class Library {
   private readonly writes = new WriteQueue();
+  private readonly searchIndex: LibrarySearchIndex;
 
   /** The discussions folder: SynDisco files only. */
   readonly directory: string;
@@ -43,6 +45,7 @@ export class Library {
     readonly archiveRoot = path.join(root, "archive"),
   ) {
     this.directory = path.join(root, DISCUSSIONS_FOLDER);
+    this.searchIndex = new LibrarySearchIndex(indexFile.replace(/\.json$/, "") + "-text.json");
   }
 
   async list(): Promise<{ entries: LibraryEntry[]; problems: FileProblem[] }> {
@@ -51,7 +54,8 @@ export class Library {
     const entries: LibraryEntry[] = [];
     const problems: FileProblem[] = [];
     let changed = false;
-    for (const source of await this.sources()) {
+    const sources = await this.sources();
+    for (const source of sources) {
       const info = await stat(source.file).catch(() => null);
       if (!info) continue;
       const cached = index.files[source.key];
@@ -62,14 +66,18 @@ export class Library {
       }
       changed = true;
       try {
-        const { entry } = await this.readEntry(source, info.mtime);
+        const { entry, log } = await this.readEntry(source, info.mtime);
         next.files[source.key] = { modifiedMs: info.mtimeMs, size: info.size, entry };
+        // Read for the listing, indexed for searching too.
+        void this.searchIndex.put(source, log, info).catch(() => undefined);
         entries.push(entry);
       } catch (error) {
         problems.push({ file: source.file, message: error instanceof Error ? error.message : String(error) });
       }
     }
     if (changed || Object.keys(index.files).length !== Object.keys(next.files).length) await this.writes.run(() => writeDataFile(this.indexFile, next));
+    // A search usually follows the listing: the text index catches up meanwhile (a search waits for it).
+    this.searchIndex.update(sources).catch(() => undefined);
     entries.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
     return { entries, problems };
   }
@@ -79,6 +87,11 @@ export class Library {
     const info = source && (await stat(source.file).catch(() => null));
     if (!source || !info) throw new NotFoundError(`no discussion "${id}" in the library or any study`);
     return this.readEntry(source, info.mtime);
+  }
+
+  /** Resolves once the search index has caught up with what was asked and its cache is on disk (before the process ends). */
+  settled(): Promise<void> {
+    return this.searchIndex.settled();
   }
 
   /** Moves the library's own discussions (and their run records) to the archive folder; a study's are refused, named in `problems`. */
@@ -132,7 +145,11 @@ export class Library {
           await writeFileAtomic(target, file.content);
           return true;
         });
-        if (added) imported.push(result.value.id);
+        if (added) {
+          imported.push(result.value.id);
+          const written = await stat(target).catch(() => null);
+          if (written) await this.searchIndex.put({ key: `${result.value.id}.json`, id: result.value.id, file: target, root: this.root, study: null }, result.value, written);
+        }
         else {
           problems.push({ file: file.fileName, message: `discussion "${result.value.id}" is already in the library` });
           alreadyPresent.push({ file: file.fileName, id: result.value.id });
@@ -144,21 +161,14 @@ export class Library {
   }
 
   /**
-   * Ids of the discussions whose comment text, participants or models contain `text`. It reads
-   * every file, one at a time: a search is rare next to a listing, and the renderer then never
-   * has to hold thousands of discussions to filter them.
+   * Ids of the discussions whose comment text, participants or models contain `text`, from the
+   * text index (files new or changed since are read first): the renderer never has to hold
+   * thousands of discussions to filter them, and no search reads them all again.
    */
   async search(text: string): Promise<{ ids: string[] }> {
-    const needle = text.toLowerCase();
-    const contains = (value: string | null) => value !== null && value.toLowerCase().includes(needle);
-    const ids: string[] = [];
-    for (const source of await this.sources()) {
-      const found = await this.readEntry(source, new Date()).catch(() => null);
-      if (!found) continue;
-      const { entry, log } = found;
-      if (contains(log.moderator) || log.users.some(contains) || entry.models.some(contains) || log.comments.some((comment) => contains(comment.text) || contains(comment.name))) ids.push(entry.id);
-    }
-    return { ids };
+    const sources = await this.sources();
+    await this.searchIndex.update(sources);
+    return { ids: this.searchIndex.search(text, sources) };
   }
 
   async export(id: string, format: ExportFormat): Promise<FileContent> {

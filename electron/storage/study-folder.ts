@@ -126,7 +126,7 @@ async function discussionFilesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
-const NOT_DISCUSSIONS = new Set(["experiment.json", "measures-cache.json", "library-index.json"]);
+const NOT_DISCUSSIONS = new Set(["experiment.json", "measures-cache.json", "library-index.json", "library-index-text.json"]);
 /** Annotation jobs and run records live beside discussions, never among them. */
 const NOT_DISCUSSION_FOLDERS = new Set(["annotations", "records"]);
 

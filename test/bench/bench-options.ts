@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { modelShapeIds } from "../fixtures/tiny-gguf/model-shapes.js";
 
-export const benchSections = ["decode", "prompt", "reuse", "experiment", "pooling", "analysis", "annotation"] as const;
+export const benchSections = ["decode", "prompt", "reuse", "experiment", "pooling", "analysis", "annotation", "library"] as const;
 export type BenchSection = (typeof benchSections)[number];
 
 const integer = (name: string, min = 1) =>
@@ -34,6 +34,7 @@ const optionsSchema = z.object({
   context: integer("context", 256).default(2048),
   rounds: integer("rounds").default(3),
   "analysis-repetitions": integer("analysis-repetitions").default(300),
+  "library-repetitions": integer("library-repetitions").default(300),
   only: z
     .string()
     // "discussion" was the prompt-reuse part's name before the bench grew.
@@ -45,7 +46,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 
 export const benchUsage = `usage: npm run bench -- [--json] [--model file.gguf | --model-shape tiny|${modelShapeIds.join("|")} [--type q8_0|f16]] [--gpu]
   [--threads n] [--max-tokens 60] [--turns 15] [--parallel 1,4,8,16,32] [--pooling 8,32]
-  [--decode-tokens 128] [--decode-sequences 64] [--context 2048] [--rounds 3] [--analysis-repetitions 300]
+  [--decode-tokens 128] [--decode-sequences 64] [--context 2048] [--rounds 3] [--analysis-repetitions 300] [--library-repetitions 300]
   [--only ${benchSections.join(",")}] (default: all)`;
 
 /** Thrown for --help: the usage, which is not an error. */
@@ -71,6 +72,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       rounds: { type: "string" },
       only: { type: "string" },
       "analysis-repetitions": { type: "string" },
+      "library-repetitions": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -4,6 +4,7 @@ import type { DiscussionBenchRow } from "./discussion-bench.js";
 import type { ExperimentBenchRow } from "./experiment-bench.js";
 import type { AnalysisBenchRow } from "./analysis-bench.js";
 import type { AnnotationBenchRow } from "./annotation-bench.js";
+import type { LibraryBenchRow } from "./library-bench.js";
 
 /** Everything one invocation measured; `--json` prints it as is. */
 export interface BenchReport {
@@ -29,6 +30,7 @@ export interface BenchReport {
   pooling?: ExperimentBenchRow[];
   analysis?: AnalysisBenchRow;
   annotation?: AnnotationBenchRow[];
+  library?: LibraryBenchRow;
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);

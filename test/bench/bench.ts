@@ -15,6 +15,7 @@ import { benchExperiment, type ExperimentBenchRow, type StudyShape } from "./exp
 import { benchBackend } from "./bench-backend.js";
 import { benchAnalysis } from "./analysis-bench.js";
 import { benchAnnotation, benchDiscussions, type AnnotationBenchRow } from "./annotation-bench.js";
+import { benchLibrary, type LibraryBenchRow } from "./library-bench.js";
 import { BenchUsage, parseBenchOptions, type BenchOptions } from "./bench-options.js";
 import { reportHeader, reportRows, type BenchReport } from "./bench-report.js";
 import { printTable } from "./table.js";
@@ -63,7 +64,7 @@ async function decodeRows(path: string, options: BenchOptions, runtime: { thread
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const sections = new Set(options.only);
-  const usesModel = [...sections].some((section) => section !== "analysis");
+  const usesModel = [...sections].some((section) => section !== "analysis" && section !== "library");
   const llama = await sharedLlama(options.gpu ? "auto" : false);
   const backend = benchBackend(options.gpu, llama.gpu);
   const threads = options.threads ?? defaultThreadCount();
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
       await benchAnnotation(model.path, "4 at once", 4, 4, "exact", runtime, discussions),
     ];
   }
+  if (sections.has("library")) {
+    note(`library: text search over ${options["library-repetitions"] * 6} generated discussions`);
+    report.library = await benchLibrary(options["library-repetitions"]);
+  }
   report.config.loadAverage.end = os.loadavg()[0] ?? 0;
 
   if (options.json) {
@@ -147,6 +152,15 @@ async function main(): Promise<void> {
     );
   }
   if (report.annotation) printAnnotationRows(report.annotation);
+  if (report.library) printLibraryRow(report.library);
+}
+
+function printLibraryRow(row: LibraryBenchRow): void {
+  process.stdout.write(`\nLibrary bench: text search over ${row.discussions} generated discussions (${row.megabytes.toFixed(1)} MB, 30 comments each) in the library's folder\n\n`);
+  printTable(
+    ["discussions", "first search ever ms (no index)", "first search of a new process ms (index on disk)", "search right after listing ms", "later searches ms (median)", "found"],
+    [[String(row.discussions), row.firstEverMilliseconds.toFixed(0), row.firstSearchMilliseconds.toFixed(0), row.searchAfterListingMilliseconds.toFixed(0), row.warmSearchMilliseconds.toFixed(0), String(row.hits)]],
+  );
 }
 
 function printAnnotationRows(rows: AnnotationBenchRow[]): void {

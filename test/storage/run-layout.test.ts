@@ -84,6 +84,7 @@ describe("run layout: SynDisco files alone in discussions/, our records beside t
         "experiments/park-study/discussions/s-1.json",
         "experiments/park-study/experiment.json",
         "experiments/park-study/records/s-1.run.json",
+        "library-index-text.json",
         "library-index.json",
         "records/run-a.run.json",
         "records/run-c.run.json",
