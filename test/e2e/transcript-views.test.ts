@@ -115,4 +115,41 @@ describe("transcript views in Chromium", () => {
     await page.getByRole("button", { name: "Close the discussion" }).click();
     await page.getByRole("heading", { name: "No discussion open" }).waitFor();
   });
+
+  it("the Library sorts by any column; the Designer picks participants at random with the design's seed", { timeout: 120_000 }, async () => {
+    await openView(page, "Library");
+    const ids = () => page.getByTestId("library-row").evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.id));
+    // The long thread and the two runs of the test before.
+    await expect.poll(async () => (await ids()).length, { timeout: 10_000 }).toBe(3);
+    await page.getByRole("button", { name: "Sort by comments" }).click();
+    const descending = page.getByRole("button", { name: "Comments, most first" });
+    expect((await ids())[0]).toBe("long-thread");
+    expect(await descending.locator("xpath=..").getAttribute("aria-sort")).toBe("descending");
+    await screenshot(page, "library-sorted-by-comments");
+    await descending.click();
+    expect((await ids()).at(-1)).toBe("long-thread");
+
+    await openView(page, "Personas");
+    await createPersona(page, { username: "Cleo", age: "29", sex: "Female" });
+    await createPersona(page, { username: "Dev", age: "52", sex: "Male" });
+    await openView(page, "Designer");
+    page.once("dialog", (dialog) => void dialog.accept().catch(() => undefined));
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    await page.getByLabel("Design name").fill("Random picks");
+    await page.getByRole("spinbutton", { name: "Seed" }).fill("11");
+    await page.getByRole("spinbutton", { name: "Turns" }).fill("6");
+    await page.getByLabel("How many participants to pick").fill("3");
+    const chosen = () => page.getByRole("list", { name: "Chosen participants" }).getByRole("listitem").allTextContents();
+    await page.getByRole("button", { name: "Pick with seed 11" }).click();
+    const picked = await chosen();
+    expect(picked).toHaveLength(3);
+    // The same seed picks the same participants again.
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    expect(await chosen()).toEqual([]);
+    await page.getByRole("button", { name: "Pick with seed 11" }).click();
+    expect(await chosen()).toEqual(picked);
+    const previewed = await page.getByRole("list", { name: "Speaker preview" }).getByRole("listitem").allTextContents();
+    expect(previewed).toHaveLength(6);
+    await screenshot(page, "designer-random-picks");
+  });
 });

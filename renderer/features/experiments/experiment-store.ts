@@ -67,7 +67,8 @@ export const useExperimentStore = create<ExperimentState>((set, get) => {
     const run = shownRun ? runs[shownRun] : undefined;
     if (!run || draftTouched || !isRunning(run)) return;
     const { spec } = await studio.call("experiments.runSpec", { experimentId: run.experimentId });
-    putInForm(spec, `Showing ${spec.name}, which is running`, { parallel: run.parallel });
+    // "Paused" or "cancelling" rather than "running" where that is what the run panel says.
+    putInForm(spec, `Showing ${spec.name}, which is ${run.progress.state}`, { parallel: run.parallel });
   };
   return {
     draft: emptyDraft(),

@@ -6,7 +6,7 @@ import { entryTime, type LibrarySortColumn } from "./library-filter.js";
 import { useLibraryStore } from "./library-store.js";
 
 const ROW_HEIGHT = 56;
-const columns = "grid grid-cols-[1.25rem_8.5rem_minmax(0,1fr)_8.5rem_5.5rem_7.5rem_3.5rem] items-center gap-3";
+const columns = "grid grid-cols-[1.25rem_8.5rem_minmax(0,1fr)_8.5rem_6.5rem_7.5rem_3.5rem] items-center gap-3";
 const dayFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
@@ -80,7 +80,7 @@ function SortHeader({ column, label, className = "" }: { column: LibrarySortColu
       <button
         type="button"
         onClick={() => sortToggled(column)}
-        className={`uppercase hover:text-slate-800 dark:hover:text-slate-200 ${active ? "text-slate-800 dark:text-slate-100" : ""}`}
+        className={`whitespace-nowrap uppercase hover:text-slate-800 dark:hover:text-slate-200 ${active ? "text-slate-800 dark:text-slate-100" : ""}`}
         title={`Sort by ${label.toLowerCase()}`}
         aria-label={active ? `${label}, ${directionWords[column][sort.descending ? 1 : 0]}` : `Sort by ${label.toLowerCase()}`}
       >
