@@ -27,6 +27,7 @@ describe("a human participant in Chromium", () => {
     await box.getByRole("textbox").fill("I bake for the whole street, so I care about this.");
     await session.page.getByRole("button", { name: "Post comment" }).click();
     await session.page.getByText("I bake for the whole street, so I care about this.").first().waitFor();
-    await expect(box.isVisible()).resolves.toBe(false);
+    // The comment shows as soon as it is logged; the box goes once the engine stops waiting (a moment later under load).
+    await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(false);
   });
 });

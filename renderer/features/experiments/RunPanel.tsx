@@ -58,7 +58,7 @@ export function RunPanel() {
             {progress.running.map((discussion) => (
               <li key={discussion.discussionId}>
                 <button type="button" className="text-left text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => discussionOpened(discussion.discussionId)}>
-                  {discussion.cell} · repetition {discussion.repetition + 1} of {repetitions(discussion.cell)} · {discussion.comments} comments
+                  {discussion.cell} · repetition {discussion.repetition + 1} of {repetitions(discussion.cell)} · {discussion.comments} comment{discussion.comments === 1 ? "" : "s"}
                 </button>
               </li>
             ))}
