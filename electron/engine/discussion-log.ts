@@ -1,12 +1,7 @@
 import type { DiscussionDesign, DiscussionLog } from "../../shared/domain/index.js";
+import { syndiscoTimestamp } from "../../shared/domain/discussion-log.js";
 import { promptStyle } from "./prompt-styles.js";
 import { turnOrder } from "../../shared/domain/design-helpers.js";
-
-/** SynDisco's timestamp: local time, strftime "%y-%m-%d-%H-%M". */
-export function syndiscoTimestamp(date: Date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return [date.getFullYear() % 100, date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()].map(two).join("-");
-}
 
 /**
  * The log SynDisco would have written for this design and these logged comments, with the

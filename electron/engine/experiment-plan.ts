@@ -2,37 +2,14 @@ import { createHash } from "node:crypto";
 import {
   discussionDesignSchema,
   type Actor,
-  type DiscussionDesign,
   type ExperimentSpec,
   type Persona,
 } from "../../shared/domain/index.js";
 import { SeededRandom, deriveSeed } from "../../shared/random.js";
 import { drawPool } from "../../shared/population/draw.js";
+import type { ExperimentCell, ExperimentPlan, PlannedDiscussion } from "../../shared/domain/experiment-plan.js";
 
-export interface ExperimentCell {
-  /** Folder-safe id: index plus the labels of its conditions. */
-  id: string;
-  index: number;
-  /** `population` only in studies that vary it, so other studies keep their cell ids. */
-  conditions: { moderator: string; turnManager: string; model: string; topic: string; userInstructions: string; population?: string };
-}
-
-export interface PlannedDiscussion {
-  discussionId: string;
-  cell: ExperimentCell;
-  repetition: number;
-  /** Seed of participant sampling (shared by every cell for a repetition: cells compare the same people). */
-  participantSeed: number;
-  /** Seed of generation and turn order for this discussion. */
-  seed: number;
-  participants: string[];
-  design: DiscussionDesign;
-}
-
-export interface ExperimentPlan {
-  cells: ExperimentCell[];
-  discussions: PlannedDiscussion[];
-}
+export type { ExperimentCell, ExperimentPlan, PlannedDiscussion } from "../../shared/domain/experiment-plan.js";
 
 /** The cross product of every condition list, in a fixed order. */
 export function experimentCells(spec: ExperimentSpec): ExperimentCell[] {

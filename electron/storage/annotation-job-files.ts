@@ -13,7 +13,7 @@ import {
   type DiscussionAnnotations,
   type DiscussionLog,
 } from "../../shared/domain/index.js";
-import { syndiscoTimestamp } from "../engine/discussion-log.js";
+import { syndiscoTimestamp } from "../../shared/domain/discussion-log.js";
 import { serializeLegacyAnnotation, serializeV2Annotation } from "./annotation-formats.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { readDataFile, readTextIfExists, writeDataFile, WriteQueue } from "./data-file.js";

@@ -1,4 +1,4 @@
-import type { CommentAnnotationMeans } from "../engine/analysis/measured-discussion.js";
+import type { CommentAnnotationMeans } from "../../shared/analysis/measured-discussion.js";
 
 /**
  * Where analysis gets annotation scores from: per discussion, per comment index, per numeric

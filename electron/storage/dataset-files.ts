@@ -1,5 +1,5 @@
 import { parquetWriteBuffer, type BasicType } from "hyparquet-writer";
-import { pandasDtype, type CellValue, type ColumnType, type Dataset } from "../engine/analysis/dataset.js";
+import { pandasDtype, type CellValue, type ColumnType, type Dataset } from "../../shared/analysis/dataset-table.js";
 import { csvField } from "./export-csv.js";
 import { appVersion } from "../app-version.js";
 

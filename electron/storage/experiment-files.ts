@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { runRecordSchema, type ExperimentSpec, type RunRecord } from "../../shared/domain/index.js";
-import type { ExperimentPlan, PlannedDiscussion } from "../engine/experiment-plan.js";
+import type { ExperimentPlan, PlannedDiscussion } from "../../shared/domain/experiment-plan.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { CorruptFileError, readTextIfExists } from "./data-file.js";
 import { parseJsonText } from "./import-result.js";

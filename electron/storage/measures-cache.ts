@@ -6,7 +6,7 @@ import {
   measuredDiscussionSchema,
   type MeasuredComment,
   type MeasuredDiscussion,
-} from "../engine/analysis/measured-discussion.js";
+} from "../../shared/analysis/measured-discussion.js";
 import { readDataFile } from "./data-file.js";
 import { writeFileAtomic } from "./atomic-write.js";
 

@@ -1,7 +1,8 @@
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { DiscussionEvent, DiscussionLog, RunRecord } from "../../shared/domain/index.js";
-import { buildDiscussionLog, syndiscoTimestamp } from "../engine/discussion-log.js";
+import { buildDiscussionLog } from "../engine/discussion-log.js";
+import { syndiscoTimestamp } from "../../shared/domain/discussion-log.js";
 import { serializeLegacyDiscussion } from "./legacy-format.js";
 import { serializeV2Discussion } from "./v2-format.js";
 import { JournalWriter, readJournal, type JournalEntry } from "./journal.js";

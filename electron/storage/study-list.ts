@@ -3,7 +3,7 @@ import path from "node:path";
 import type { FileProblem } from "../../shared/contract.js";
 import type { StudyDetail, StudyDiscussionStatusName, StudySummary } from "../../shared/contract-analysis.js";
 import { parseCsvRecords } from "../../shared/csv.js";
-import { factorColumn } from "../engine/analysis/dataset.js";
+import { factorColumn } from "../../shared/analysis/dataset-table.js";
 import { readTextIfExists } from "./data-file.js";
 import { readStudyFolder, type StudyFolder } from "./study-folder.js";
 

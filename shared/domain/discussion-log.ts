@@ -26,3 +26,9 @@ export const discussionLogSchema = z.object({
   sourceFormat: z.enum(["legacy", "v2"]),
 });
 export type DiscussionLog = z.infer<typeof discussionLogSchema>;
+
+/** SynDisco's timestamp: local time, strftime "%y-%m-%d-%H-%M". */
+export function syndiscoTimestamp(date: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return [date.getFullYear() % 100, date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()].map(two).join("-");
+}

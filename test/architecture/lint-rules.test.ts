@@ -30,9 +30,11 @@ describe("layer rules (DESIGN.md: Layers are enforced)", () => {
     expect(found).toEqual(layerError(/llm is the lowest layer/));
   });
 
-  it("a new storage file may not import the engine", async () => {
-    const found = await problems("electron/storage/probe.ts", 'import { planExperiment } from "../engine/experiment-plan.js";\nexport const plan = planExperiment;\n');
-    expect(found).toEqual(layerError(/storage is used by api and engine/));
+  it("storage may not import the engine: a new file, nor those whose imports moved down", async () => {
+    const upward = 'import { planExperiment } from "../engine/experiment-plan.js";\nexport const plan = planExperiment;\n';
+    for (const file of ["probe", "experiment-files", "measures-cache", "dataset-files", "study-list", "annotation-means", "annotation-job-files"]) {
+      expect(await problems(`electron/storage/${file}.ts`, upward), file).toEqual(layerError(/storage is used by api and engine/));
+    }
   });
 
   it("the renderer and shared code import no Node modules", async () => {

@@ -1,49 +1,16 @@
 import { PERSONA_FIELDS } from "../../../shared/domain/persona.js";
 import { annotationColumn, COMMENT_MEASURES, DISCUSSION_MEASURES } from "./measure-catalog.js";
-import type { MeasuredComment, MeasuredDiscussion } from "./measured-discussion.js";
+import type { MeasuredComment, MeasuredDiscussion } from "../../../shared/analysis/measured-discussion.js";
 import type { StudyDiscussion, StudyMeasures } from "./study-measures.js";
+import { factorColumn, type CellValue, type ColumnType, type Dataset, type DatasetColumn } from "../../../shared/analysis/dataset-table.js";
+
+export { factorColumn, pandasDtype, type CellValue, type ColumnType, type Dataset, type DatasetColumn } from "../../../shared/analysis/dataset-table.js";
 
 /**
  * The study as two tables pandas reads: one row per comment and one per discussion. Columns
  * are built column by column (Parquet is columnar) with a type that fixes their pandas dtype.
  */
 
-export type ColumnType = "string" | "int32" | "float64" | "bool";
-export type CellValue = string | number | boolean | null;
-
-export interface DatasetColumn {
-  name: string;
-  type: ColumnType;
-  /** Whether the column may hold missing values (it decides the pandas dtype: Int32, boolean). */
-  nullable: boolean;
-  description: string;
-  values: CellValue[];
-}
-
-export interface Dataset {
-  name: "comments" | "discussions";
-  rowCount: number;
-  columns: DatasetColumn[];
-}
-
-/** The pandas dtype `pd.read_parquet` gives a column (pandas 3; strings are `object` in pandas 2). */
-export function pandasDtype(column: Pick<DatasetColumn, "type" | "nullable">): string {
-  switch (column.type) {
-    case "string":
-      return "str";
-    case "float64":
-      return "float64";
-    case "int32":
-      return column.nullable ? "Int32" : "int32";
-    case "bool":
-      return column.nullable ? "boolean" : "bool";
-  }
-}
-
-/** `turnManager` -> `factor_turn_manager`. */
-export function factorColumn(factor: string): string {
-  return `factor_${factor.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_")}`;
-}
 
 type Row<T> = { discussion: StudyDiscussion & { measured: MeasuredDiscussion }; item: T };
 

@@ -1,5 +1,5 @@
 import type { AnalysisRoleName, MeasureInfo } from "../../../shared/domain/analysis.js";
-import type { DiscussionMeasures, MeasuredComment } from "./measured-discussion.js";
+import type { DiscussionMeasures, MeasuredComment } from "../../../shared/analysis/measured-discussion.js";
 
 /**
  * Every measure, named by its dataset column, with how to read its value. Annotation

@@ -1,7 +1,7 @@
 import type { DiscussionLog, LoggedComment, Persona, RunRecord } from "../../../shared/domain/index.js";
 import { isPyBlank, pyLen, pySplit } from "../../../shared/textwrap.js";
 import { pairwiseRougeL } from "./rouge-l.js";
-import type { AnalysisRole, CommentAnnotationMeans, DiscussionMeasures, MeasuredComment, MeasuredDiscussion, PersonaColumns } from "./measured-discussion.js";
+import type { AnalysisRole, CommentAnnotationMeans, DiscussionMeasures, MeasuredComment, MeasuredDiscussion, PersonaColumns } from "../../../shared/analysis/measured-discussion.js";
 
 export interface DiscussionInput {
   log: DiscussionLog;

@@ -8,7 +8,7 @@ import { fileKey, MeasuresCache } from "../../storage/measures-cache.js";
 import { noAnnotations, type AnnotationSource } from "../../storage/annotation-means.js";
 import { readStudyFolder, type StudyDiscussionFiles, type StudyDiscussionStatus, type StudyFolder } from "../../storage/study-folder.js";
 import { measureDiscussion } from "./measure-discussion.js";
-import type { MeasuredDiscussion } from "./measured-discussion.js";
+import type { MeasuredDiscussion } from "../../../shared/analysis/measured-discussion.js";
 
 export interface StudyDiscussion extends StudyDiscussionFiles {
   status: StudyDiscussionStatus;
