@@ -1,0 +1,71 @@
+/**
+ * Issue 11 items 10 and 12 in Chromium: a models list that cannot be read is shown as a problem
+ * naming the file (not as zero models), and an error the engine logged is listed on the Settings
+ * page with the log file that holds it.
+ */
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createStudio, type Studio } from "../../electron/api/studio.js";
+import { startWebServer, type WebServer } from "../../electron/api/web/web-server.js";
+import type { Handlers } from "../../electron/api/router.js";
+import { launchChromium, openStudioPage, screenshot } from "./harness.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function openView(page: Page, label: "Models" | "Settings"): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label, exact: true }).click();
+  await page.getByRole("heading", { level: 2, name: label }).waitFor();
+}
+
+describe("problems the studio names instead of hiding, in Chromium", () => {
+  let data: string;
+  let studio: Studio;
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+  const corrupt = '{"version": 1, "paths": ["/models/a.gguf",';
+  beforeAll(async () => {
+    data = await mkdtemp(path.join(os.tmpdir(), "syndisco-e2e-problems-"));
+    await writeFile(path.join(data, "models.json"), corrupt);
+    // The studio in this process, served as `serve` serves it, so one handler can fail on purpose:
+    // nothing a client sends makes a handler fail unexpectedly (that is the point), so this double
+    // stands behind the handler table, the interface the router calls.
+    studio = await createStudio({
+      dataDirectory: data,
+      wrapHandlers: (handlers) =>
+        ({ ...handlers, "personas.list": async () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'persona')")) }) as Handlers,
+    });
+    server = await startWebServer({ router: studio.router, events: studio.events, staticDirectory: path.join(root, "out", "renderer") });
+    browser = await launchChromium();
+    page = await openStudioPage(browser, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await studio?.dispose();
+  });
+
+  it("lists a corrupt models.json as a problem naming the file, and leaves it untouched", async () => {
+    await openView(page, "Models");
+    const problem = page.getByRole("status").filter({ hasText: "could not be read" });
+    await problem.waitFor();
+    const text = await problem.textContent();
+    expect(text).toContain(path.join(data, "models.json"));
+    expect(text).toMatch(/JSON/i);
+    await screenshot(page, "models-file-problem");
+    expect(await readFile(path.join(data, "models.json"), "utf8")).toBe(corrupt);
+  });
+
+  it("lists an error the engine logged on the Settings page, with the log file", async () => {
+    await openView(page, "Settings");
+    const list = page.getByRole("list", { name: "Logged errors" });
+    await list.waitFor();
+    await expect(list.textContent()).resolves.toContain("[personas.list] Cannot read properties of undefined (reading 'persona')");
+    await expect(page.getByText(path.join(data, "logs", "studio.log")).count()).resolves.toBe(1);
+    await page.getByRole("heading", { name: "Logged errors" }).scrollIntoViewIfNeeded();
+    await screenshot(page, "settings-logged-errors");
+  });
+});
