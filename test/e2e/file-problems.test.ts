@@ -53,8 +53,12 @@ describe("problems the studio names instead of hiding, in Chromium", () => {
     const problem = page.getByRole("status").filter({ hasText: "could not be read" });
     await problem.waitFor();
     const text = await problem.textContent();
-    expect(text).toContain(path.join(data, "models.json"));
+    expect(text!.split(path.join(data, "models.json")).length - 1, "the path named once").toBe(1);
     expect(text).toMatch(/JSON/i);
+    // Shown, not folded away, and not mistaken for a studio without models.
+    await expect(problem.getByText(path.join(data, "models.json"), { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("No model yet").count()).resolves.toBe(0);
+    await expect(page.getByText("No models listed").isVisible()).resolves.toBe(true);
     await screenshot(page, "models-file-problem");
     expect(await readFile(path.join(data, "models.json"), "utf8")).toBe(corrupt);
   });

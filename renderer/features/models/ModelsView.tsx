@@ -39,7 +39,8 @@ export function ModelsView() {
 
 /** Where no model exists yet, getting one comes first. */
 function FirstModel() {
-  const none = useModelStore((state) => state.modelsListed && state.models.length === 0);
+  // A list that could not be read is no reason to offer a first model: the user has some.
+  const none = useModelStore((state) => state.modelsListed && state.models.length === 0 && state.problems.length === 0);
   return none ? <ModelOnboarding /> : null;
 }
 
@@ -53,10 +54,12 @@ function LocalModelsSection() {
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Every <code>.gguf</code> in <span className="font-mono">{directory || "the models folder"}</span>, plus the files you add.
         </p>
-        <FileProblems problems={problems} where="listing the models" />
+        <FileProblems problems={problems} where="needed to list the models" />
         <AddModelForm />
         <FitShapeControls />
-        {models.length === 0 ? (
+        {models.length === 0 && problems.length > 0 ? (
+          <EmptyState title="No models listed">The files above could not be read. Fix or move them, then Refresh; nothing was changed.</EmptyState>
+        ) : models.length === 0 ? (
           <EmptyState title="No models yet">Add a GGUF file by its path above, or download one below.</EmptyState>
         ) : (
           <ul>
