@@ -25,15 +25,26 @@ export class ReplyDecoder {
    * the whole reply, less a trailing incomplete character.
    */
   push(token: Token): string {
+    this.hold(token);
+    return this.take();
+  }
+
+  /** Adds a token without decoding it yet: the next `take` decodes every held token at once. */
+  hold(token: Token): void {
     this.window.push(token);
     this.total++;
+  }
+
+  /** The text the tokens added since the last `take` settle (see `push`); one short decode however many they are. */
+  take(): string {
+    if (this.window.length === this.settledInWindow) return "";
     this.settledText ??= this.model.detokenize(this.window.slice(0, this.settledInWindow));
     const text = this.model.detokenize(this.window);
     const tail = text.slice(this.settledText.length);
     // A trailing U+FFFD is half a character whose other bytes are still to come.
     if (tail.endsWith("\uFFFD")) return "";
     if (this.window.length > 2 * CONTEXT_TOKENS) {
-      // Keep only the context the next tokens need; its text is decoded again on the next push.
+      // Keep only the context the next tokens need; its text is decoded again on the next take.
       this.window.splice(0, this.window.length - CONTEXT_TOKENS);
       this.settledText = null;
     } else {

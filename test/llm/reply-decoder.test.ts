@@ -40,6 +40,25 @@ describe("ReplyDecoder on the generated model's tokenizer", () => {
     expect(Math.max(...calls)).toBeLessThanOrEqual(17);
   });
 
+  it("decodes held tokens in one go when asked, adding up to the same text whatever the slices", () => {
+    const text = "Well, the café's naïve 😀 plan — fine.\nOk? ".repeat(8);
+    const tokens = model.tokenize(text);
+    for (const slice of [1, 3, 7, 50]) {
+      const calls: number[] = [];
+      const decoder = new ReplyDecoder({ detokenize: (part: readonly Token[]) => (calls.push(part.length), model.detokenize(part)) });
+      let joined = "";
+      tokens.forEach((token, index) => {
+        decoder.hold(token);
+        if ((index + 1) % slice === 0) joined += decoder.take();
+      });
+      joined += decoder.take();
+      expect(joined).toBe(model.detokenize(tokens));
+      expect(decoder.count).toBe(tokens.length);
+      // One or two decodes per slice, not per token.
+      expect(calls.length).toBeLessThanOrEqual(2 * Math.ceil(tokens.length / slice) + 1);
+    }
+  });
+
   it("matches on a long sampled generation too", async () => {
     const context = await model.createContext({ contextSize: 1024, threads: 1 });
     try {
