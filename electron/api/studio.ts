@@ -45,6 +45,7 @@ import { PopulationSpecStore } from "../storage/population-files.js";
 import { PopulationDraws } from "./population-draws.js";
 import { ErrorLog } from "../storage/error-log.js";
 import { diagnosticsHandlers } from "./handlers/diagnostics.js";
+import { buildDiscussionLog } from "../engine/discussion-log.js";
 
 export interface StudioOptions {
   dataDirectory: string;
@@ -80,7 +81,7 @@ export interface Studio {
 
 export async function createStudio(options: StudioOptions): Promise<Studio> {
   const layout = dataLayout(options.dataDirectory);
-  const startup = await openDataFolder(layout.root);
+  const startup = await openDataFolder(layout.root, buildDiscussionLog);
   const paths = options.paths ?? unrestrictedPaths;
   const settings = new SettingsStore(layout.settingsFile);
   const { settings: current } = await settings.read();

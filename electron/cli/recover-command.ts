@@ -4,6 +4,7 @@ import type { CliCommand } from "./command.js";
 import { CliError } from "./cli-error.js";
 import { parseFlags } from "./parse-flags.js";
 import { recoverJournal } from "../storage/run-files.js";
+import { buildDiscussionLog } from "../engine/discussion-log.js";
 import { RECORDS_FOLDER } from "../storage/run-layout.js";
 
 const help = `Usage: syndisco-studio recover <dir | file.journal.jsonl>...
@@ -34,7 +35,7 @@ export const recoverCommand: CliCommand = {
     let failed = 0;
     for (const journal of journals) {
       try {
-        const paths = await recoverJournal(journal);
+        const paths = await recoverJournal(journal, buildDiscussionLog);
         process.stdout.write(`${paths.discussion}\n`);
       } catch (error) {
         failed++;

@@ -3,6 +3,7 @@ import { DiscussionRecorder, type RunPaths } from "../storage/run-files.js";
 import type { ModelRegistry } from "../llm/model-registry.js";
 import { Discussion } from "./discussion.js";
 import { retryEvery, SaveGuard, type SaveFailureHandler } from "./save-failures.js";
+import { buildDiscussionLog } from "./discussion-log.js";
 
 export interface RecordedRunOptions {
   registry: ModelRegistry;
@@ -42,7 +43,7 @@ export async function runRecordedDiscussion(design: DiscussionDesign, options: R
     turnManagerSeed: discussion.turnManagerSeed,
     models,
     runtime: options.runtime,
-  });
+  }, buildDiscussionLog);
   const guard = new SaveGuard(recorder, discussion, options.onSaveFailure ?? retryEvery(10_000), (event) => options.onEvent?.(event), options.signal);
   // A journal that could not even be started: wait for space before the first turn.
   if (recorder.failure) void guard.resolve(recorder.failure);

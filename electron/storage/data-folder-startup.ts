@@ -4,7 +4,7 @@ import type { FileProblem } from "../../shared/contract.js";
 import { readJournal } from "./journal.js";
 import { migrateDataFolder, type MigrationReport } from "./run-folder-migration.js";
 import { DISCUSSIONS_FOLDER, RECORDS_FOLDER, isProcessAlive, removeStaleTemporaryFiles } from "./run-layout.js";
-import { recoverJournal } from "./run-files.js";
+import { recoverJournal, type DiscussionLogBuilder } from "./run-files.js";
 
 export interface DataFolderStartup {
   /** Runs a crash or kill interrupted, recovered now (every finished comment kept): their ids. */
@@ -22,7 +22,7 @@ export interface DataFolderStartup {
  * a run killed in web mode or the desktop app appears in the Library instead of vanishing.
  * Studies' journals are left to the study, which reruns those discussions from their seeds.
  */
-export async function openDataFolder(root: string): Promise<DataFolderStartup> {
+export async function openDataFolder(root: string, buildLog: DiscussionLogBuilder): Promise<DataFolderStartup> {
   const migration = await migrateDataFolder(root);
   const removedTemporaryFiles: string[] = [];
   for (const folder of [DISCUSSIONS_FOLDER, RECORDS_FOLDER, "experiments"]) removedTemporaryFiles.push(...(await removeStaleTemporaryFiles(path.join(root, folder))));
@@ -36,7 +36,7 @@ export async function openDataFolder(root: string): Promise<DataFolderStartup> {
       const start = (await readJournal(journal))[0];
       // Another process (a second app on the same folder) may still be writing it.
       if (start?.kind === "start" && start.pid !== undefined && start.pid !== process.pid && isProcessAlive(start.pid)) continue;
-      const paths = await recoverJournal(journal);
+      const paths = await recoverJournal(journal, buildLog);
       interrupted.push(path.basename(paths.discussion, ".json"));
     } catch (error) {
       problems.push({ file: journal, message: `an interrupted run that could not be recovered (the journal is kept): ${error instanceof Error ? error.message : String(error)}` });

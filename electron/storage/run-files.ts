@@ -1,7 +1,6 @@
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { DiscussionEvent, DiscussionLog, RunRecord } from "../../shared/domain/index.js";
-import { buildDiscussionLog } from "../engine/discussion-log.js";
+import type { DiscussionDesign, DiscussionEvent, DiscussionLog, RunRecord } from "../../shared/domain/index.js";
 import { syndiscoTimestamp } from "../../shared/domain/discussion-log.js";
 import { serializeLegacyDiscussion } from "./legacy-format.js";
 import { serializeV2Discussion } from "./v2-format.js";
@@ -31,6 +30,18 @@ export class RunSaveError extends Error {
  * When a write fails (a full disk), writing stops, `onFailure` hears of it once, and nothing
  * is written again until `retry` or `relocate`: the entries wait in memory meanwhile.
  */
+/**
+ * Builds the SynDisco log of a run from its design and logged comments. The engine's
+ * (engine/discussion-log.ts, which needs its prompt styles) is handed in by whoever records or
+ * recovers a run, so storage does not depend on the engine.
+ */
+export type DiscussionLogBuilder = (
+  discussionId: string,
+  design: DiscussionDesign,
+  comments: readonly { name: string; text: string; model: string }[],
+  timestamp: string,
+) => DiscussionLog;
+
 export class DiscussionRecorder {
   private readonly entries: JournalEntry[] = [];
   /** How many entries the journal holds. */
@@ -45,14 +56,15 @@ export class DiscussionRecorder {
   private constructor(
     public paths: RunPaths,
     start: StartEntry,
+    private readonly buildLog: DiscussionLogBuilder,
   ) {
     this.entries.push(start);
   }
 
   /** Journals into `<root>/records/`; the SynDisco file goes to `<root>/discussions/` (run-layout.ts). A failure to write the journal is reported through `failure`, not thrown, so the run can wait for space. */
-  static async start(root: string, start: Omit<StartEntry, "kind" | "pid">): Promise<DiscussionRecorder> {
+  static async start(root: string, start: Omit<StartEntry, "kind" | "pid">, buildLog: DiscussionLogBuilder): Promise<DiscussionRecorder> {
     // The writer's pid lets a starting app tell a journal still being written from one a kill left.
-    const recorder = new DiscussionRecorder(runPaths(root, start.discussionId), { kind: "start", ...start, pid: process.pid });
+    const recorder = new DiscussionRecorder(runPaths(root, start.discussionId), { kind: "start", ...start, pid: process.pid }, buildLog);
     await recorder.openJournal();
     return recorder;
   }
@@ -102,7 +114,7 @@ export class DiscussionRecorder {
   }
 
   private async writeFinal(reason: RunRecord["status"]): Promise<void> {
-    const { record, logText } = summarizeJournal(this.entries, reason);
+    const { record, logText } = summarizeJournal(this.entries, reason, this.buildLog);
     for (const [file, content] of [[this.paths.runRecord, `${JSON.stringify(record, null, 2)}\n`], [this.paths.discussion, logText]] as const) {
       try {
         await writeFileAtomic(file, content);
@@ -160,7 +172,7 @@ function journalEntryFor(event: DiscussionEvent): JournalEntry | null {
 }
 
 /** The run record and SynDisco log that a journal describes. */
-export function summarizeJournal(entries: readonly JournalEntry[], status: RunRecord["status"]): { record: RunRecord; logText: string } {
+export function summarizeJournal(entries: readonly JournalEntry[], status: RunRecord["status"], buildLog: DiscussionLogBuilder): { record: RunRecord; logText: string } {
   const start = entries[0];
   if (start?.kind !== "start") throw new Error("a journal must begin with a start entry");
   const end = entries.find((entry) => entry.kind === "end");
@@ -195,7 +207,7 @@ export function summarizeJournal(entries: readonly JournalEntry[], status: RunRe
     runtime: start.runtime,
     comments,
   };
-  const log = buildDiscussionLog(start.discussionId, start.design, logged, syndiscoTimestamp(end?.kind === "end" ? new Date(end.at) : new Date()));
+  const log = buildLog(start.discussionId, start.design, logged, syndiscoTimestamp(end?.kind === "end" ? new Date(end.at) : new Date()));
   return { record, logText: serializeDiscussion(log) };
 }
 
@@ -204,8 +216,8 @@ function serializeDiscussion(log: DiscussionLog): string {
   return log.sourceFormat === "v2" ? serializeV2Discussion(log) : serializeLegacyDiscussion(log);
 }
 
-async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], status: RunRecord["status"]): Promise<void> {
-  const { record, logText } = summarizeJournal(entries, status);
+async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], status: RunRecord["status"], buildLog: DiscussionLogBuilder): Promise<void> {
+  const { record, logText } = summarizeJournal(entries, status, buildLog);
   await writeFileAtomic(paths.runRecord, `${JSON.stringify(record, null, 2)}\n`);
   // A file without comments is no discussion, and SynDisco's loader fails on one (it explodes an
   // empty "logs" into a row without a name): the run record alone says what happened.
@@ -219,13 +231,13 @@ async function writeRunFiles(paths: RunPaths, entries: readonly JournalEntry[], 
  * when it lay in a study's cell folder. The id it names is checked before any path is made from
  * it; temporary files a kill left in the output folder are removed.
  */
-export async function recoverJournal(journalPath: string): Promise<RunPaths> {
+export async function recoverJournal(journalPath: string, buildLog: DiscussionLogBuilder): Promise<RunPaths> {
   const entries = await readJournal(journalPath);
   const start = entries[0] as StartEntry;
   const root = runRootOf(journalPath) ?? (await olderLayoutRoot(journalPath));
   const paths = runPaths(root, start.discussionId);
   await Promise.all([DISCUSSIONS_FOLDER, RECORDS_FOLDER].map((folder) => removeStaleTemporaryFiles(path.join(root, folder))));
-  await writeRunFiles(paths, entries, "recovered");
+  await writeRunFiles(paths, entries, "recovered", buildLog);
   if (path.resolve(journalPath) !== paths.journal) await rm(paths.journal, { force: true });
   await rm(journalPath, { force: true });
   return paths;

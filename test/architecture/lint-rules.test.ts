@@ -30,9 +30,9 @@ describe("layer rules (DESIGN.md: Layers are enforced)", () => {
     expect(found).toEqual(layerError(/llm is the lowest layer/));
   });
 
-  it("storage may not import the engine: a new file, nor those whose imports moved down", async () => {
+  it("storage may not import the engine: a new file, those whose imports moved down, nor run-files (its log builder is handed in)", async () => {
     const upward = 'import { planExperiment } from "../engine/experiment-plan.js";\nexport const plan = planExperiment;\n';
-    for (const file of ["probe", "experiment-files", "measures-cache", "dataset-files", "study-list", "annotation-means", "annotation-job-files"]) {
+    for (const file of ["probe", "run-files", "experiment-files", "measures-cache", "dataset-files", "study-list", "annotation-means", "annotation-job-files"]) {
       expect(await problems(`electron/storage/${file}.ts`, upward), file).toEqual(layerError(/storage is used by api and engine/));
     }
   });

@@ -6,6 +6,7 @@ import { ensureTinyModel } from "../fixtures/tiny-gguf/tiny-model.js";
 import { runCli, startCli } from "../support/cli.js";
 import { syndiscoLoads } from "../support/syndisco-loader.js";
 import { recoverJournal } from "../../electron/storage/run-files.js";
+import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
 import { importDiscussionFile } from "../../electron/storage/discussion-import.js";
 
 const personas = path.resolve(import.meta.dirname, "../fixtures/cli/personas.json");
@@ -100,7 +101,7 @@ describe("cli run / replay / recover on the generated model", () => {
     expect(journals).toHaveLength(1);
     // Until recovered, the killed run has no discussion file to trip SynDisco's loader.
     expect(await readdir(path.join(killedOut, "discussions")).catch(() => [])).toEqual([]);
-    const paths = await recoverJournal(path.join(killedOut, "records", journals[0] as string));
+    const paths = await recoverJournal(path.join(killedOut, "records", journals[0] as string), buildDiscussionLog);
     expect(paths.discussion).toBe(path.join(killedOut, "discussions", journals[0]!.replace(".journal.jsonl", ".json")));
     const text = await readFile(paths.discussion, "utf8");
     const imported = importDiscussionFile(text, "recovered.json");

@@ -7,6 +7,7 @@ import { Discussion } from "../../electron/engine/discussion.js";
 import { promptStyles } from "../../electron/engine/prompt-styles.js";
 import type { ChatModel, ChatPrompt, GenerationRequest, GenerationResult } from "../../electron/llm/types.js";
 import { DiscussionRecorder } from "../../electron/storage/run-files.js";
+import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
 import { parseV2Discussion } from "../../electron/storage/v2-format.js";
 import { discussionDesignSchema, type Actor, type DiscussionDesign, type Persona, type PromptStyle } from "../../shared/domain/index.js";
 
@@ -83,7 +84,7 @@ describe.each(syndiscoStyles)("prompt style %s against SynDisco's loop in Python
       turnManagerSeed: discussion.turnManagerSeed,
       models: [model.identity],
       runtime: { app: "test", gpu: "cpu", threads: 1, contextSize: 0 },
-    });
+    }, buildDiscussionLog);
     for await (const event of discussion.events()) void recorder.record(event);
     const paths = await recorder.finish("completed");
     // The timestamp is the time of writing: the only field not compared.

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStudio, type Studio } from "../../electron/api/studio.js";
 import type { CommandInput, CommandName, CommandOutput } from "../../shared/contract.js";
 import { recoverJournal } from "../../electron/storage/run-files.js";
+import { buildDiscussionLog } from "../../electron/engine/discussion-log.js";
 import type { JournalEntry } from "../../electron/storage/journal.js";
 import { testDesign } from "../support/designs.js";
 
@@ -58,7 +59,7 @@ describe("interrupted runs (issue 11, items 7 and 11)", () => {
     await mkdir(folder, { recursive: true });
     const journal = path.join(folder, "evil.journal.jsonl");
     await writeFile(journal, killedJournal("../../../x"));
-    await expect(recoverJournal(journal)).rejects.toThrow(/not a valid id/);
+    await expect(recoverJournal(journal, buildDiscussionLog)).rejects.toThrow(/not a valid id/);
     const everything = await readdir(dir, { recursive: true });
     expect(everything.filter((name) => name.endsWith(".json"))).toEqual([]);
     // The journal stays for the user to look at.
@@ -96,7 +97,7 @@ describe("interrupted runs (issue 11, items 7 and 11)", () => {
     const journal = path.join(out, "records", "run-3.journal.jsonl");
     await writeFile(journal, killedJournal("run-3"));
     const byRecover = await staleTemporaryFile(path.join(out, "records", "run-3.run.json"));
-    await recoverJournal(journal);
+    await recoverJournal(journal, buildDiscussionLog);
     expect(await exists(byRecover)).toBe(false);
     expect(JSON.parse(await readFile(path.join(out, "discussions", "run-3.json"), "utf8"))).toMatchObject({ id: "run-3" });
   });
