@@ -76,6 +76,8 @@ describe("models page in Chromium", () => {
 
   it("shows the settings with the data folder", async () => {
     await openView(page, "Settings");
+    // The page asks the engine for its settings when it opens: wait for the answer, then compare.
+    await page.getByTestId("data-directory").filter({ hasText: /\S/ }).waitFor();
     await expect(page.getByTestId("data-directory").textContent()).resolves.toBe(studio.dataDirectory);
     await page.getByLabel("Context size (tokens per sequence)").fill("2048");
     await page.getByRole("button", { name: "Save settings" }).click();
