@@ -46,6 +46,14 @@ export const useCommentScoresStore = create<CommentScoresState>((set, get) => ({
   },
 }));
 
+// Every card of a transcript asks about the same table: its groups are worked out once.
+const groupsByTable = new WeakMap<AnnotationTable, DimensionGroups>();
+function groupsOf(table: AnnotationTable): DimensionGroups {
+  let groups = groupsByTable.get(table);
+  if (!groups) groupsByTable.set(table, (groups = new DimensionGroups(table.annotators)));
+  return groups;
+}
+
 /** One comment's scores per dimension (per scale, where annotators measure a name differently): the consensus over annotators, and each annotator's value. */
 export function commentScores(table: AnnotationTable | null, commentIndex: number): CommentScore[] {
   if (!table) return [];
@@ -53,7 +61,7 @@ export function commentScores(table: AnnotationTable | null, commentIndex: numbe
   if (rows.length === 0) return [];
   const names = new Map(table.annotators.map((annotator) => [annotator.id, annotator.name]));
   const scores: CommentScore[] = [];
-  for (const group of new DimensionGroups(table.annotators).groups) {
+  for (const group of groupsOf(table).groups) {
     const perAnnotator = rows
       .filter((row) => group.annotatorIds.has(row.annotatorId))
       .map((row) => ({ annotator: names.get(row.annotatorId) ?? row.annotatorId, value: row.values?.[group.name] ?? null }));
