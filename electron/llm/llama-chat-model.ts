@@ -6,6 +6,7 @@ import type { ChatModel, GenerationRequest, GenerationResult, ModelCapacity } fr
 import { ChatTemplate } from "./chat-template.js";
 import { ReplyText } from "./reply-text.js";
 import { ReplyDecoder } from "./reply-decoder.js";
+import { StreamTicker } from "./stream-ticker.js";
 import { SequencePool } from "./sequence-pool.js";
 import { assertGgufFile } from "./gguf-file.js";
 import { JsonGrammars } from "./json-grammar.js";
@@ -170,7 +171,7 @@ export class LlamaChatModel implements ChatModel {
       // STREAM_SLICE_MS, which keeps decoding off the per-token path (one sequence on a fast
       // model spent ~5 % of its time there) and still streams smoothly.
       const decodeEachToken = stops.length > 0;
-      let decodedAt = 0;
+      const slice = decodeEachToken ? null : streamTicker.hold();
       let stopReason: GenerationResult["stopReason"] = "eos";
       const toEvaluate = prompt.slice(evaluateFrom);
       const rest = await this.readPromptAhead(sequence, toEvaluate, request);
@@ -184,32 +185,35 @@ export class LlamaChatModel implements ChatModel {
       });
       let first = true;
       let firstTokenAt = 0;
-      let lastTokenAt = 0;
-      for await (const token of tokens) {
-        lastTokenAt = performance.now();
-        if (first) {
-          first = false;
-          firstTokenAt = lastTokenAt;
-          request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
-          this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
-        }
-        if (request.signal?.aborted) {
-          stopReason = "aborted";
-          break;
-        }
-        decoder.hold(token);
-        if (decodeEachToken || lastTokenAt - decodedAt >= STREAM_SLICE_MS) {
-          decodedAt = lastTokenAt;
-          if (reply.append(decoder.take())) {
-            stopReason = "stop-string";
+      try {
+        for await (const token of tokens) {
+          if (first) {
+            first = false;
+            firstTokenAt = performance.now();
+            request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
+            this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+          }
+          if (request.signal?.aborted) {
+            stopReason = "aborted";
+            break;
+          }
+          decoder.hold(token);
+          if (!slice || slice.due()) {
+            if (reply.append(decoder.take())) {
+              stopReason = "stop-string";
+              break;
+            }
+          }
+          if (decoder.count >= maxTokens) {
+            stopReason = "max-tokens";
             break;
           }
         }
-        if (decoder.count >= maxTokens) {
-          stopReason = "max-tokens";
-          break;
-        }
+      } finally {
+        slice?.release();
       }
+      // The clock is read once after the last token rather than on every token.
+      const lastTokenAt = performance.now();
       if (first) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
       // Tokens held since the last slice (none after a stop string: every token was checked).
       reply.append(decoder.take());
@@ -278,6 +282,7 @@ export class LlamaChatModel implements ChatModel {
 
 /** How long reply text may wait to be decoded and streamed when no stop string needs it at once. */
 const STREAM_SLICE_MS = 16;
+const streamTicker = new StreamTicker(STREAM_SLICE_MS);
 
 // A silent context shift would drop tokens the rest was computed against: refuse it.
 const refuseContextShift = {

@@ -33,6 +33,8 @@ const optionsSchema = z.object({
   "decode-sequences": integer("decode-sequences").default(64),
   context: integer("context", 256).default(2048),
   rounds: integer("rounds").default(3),
+  // One sequence on a tiny model moves +-5 % from run to run on a shared VM; ~10 rounds of ~2 s settle it to about +-2 %.
+  "decode-rounds": integer("decode-rounds").default(10),
   "analysis-repetitions": integer("analysis-repetitions").default(300),
   "library-repetitions": integer("library-repetitions").default(300),
   only: z
@@ -46,7 +48,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 
 export const benchUsage = `usage: npm run bench -- [--json] [--model file.gguf | --model-shape tiny|${modelShapeIds.join("|")} [--type q8_0|f16]] [--gpu]
   [--threads n] [--max-tokens 60] [--turns 15] [--parallel 1,4,8,16,32] [--pooling 8,32]
-  [--decode-tokens 128] [--decode-sequences 64] [--context 2048] [--rounds 3] [--analysis-repetitions 300] [--library-repetitions 300]
+  [--decode-tokens 128] [--decode-sequences 64] [--context 2048] [--rounds 3] [--decode-rounds 10] [--analysis-repetitions 300] [--library-repetitions 300]
   [--only ${benchSections.join(",")}] (default: all)`;
 
 /** Thrown for --help: the usage, which is not an error. */
@@ -70,6 +72,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       "decode-sequences": { type: "string" },
       context: { type: "string" },
       rounds: { type: "string" },
+      "decode-rounds": { type: "string" },
       only: { type: "string" },
       "analysis-repetitions": { type: "string" },
       "library-repetitions": { type: "string" },

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { benchBackend } from "./bench-backend.js";
 import { parseBenchOptions } from "./bench-options.js";
+import { median, sampleOf } from "./decode-bench.js";
 
 describe("bench backend", () => {
   it("measures the CPU unless --gpu asks for a GPU", () => {
@@ -29,6 +30,7 @@ describe("bench options", () => {
       parallel: [1, 4, 8, 16, 32],
       pooling: [8, 32],
       "decode-sequences": 64,
+      "decode-rounds": 10,
       gpu: false,
       json: false,
     });
@@ -48,13 +50,39 @@ it("--json gives decode.raw/engine and decode64.raw/engine tokens per second (a 
   const root = path.resolve(import.meta.dirname, "../..");
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", "test/bench/bench.ts", "--json", "--only", "decode", "--decode-tokens", "8", "--decode-sequences", "4", "--rounds", "1"],
+    ["--import", "tsx", "test/bench/bench.ts", "--json", "--only", "decode", "--decode-tokens", "8", "--decode-sequences", "4", "--decode-rounds", "1"],
     { cwd: root },
   );
-  const report = JSON.parse(stdout) as Record<string, { sequences: number; raw: { tokensPerSecond: number }; engine: { tokensPerSecond: number } }>;
+  type Side = { tokensPerSecond: number; withPromptTokensPerSecond: number };
+  const report = JSON.parse(stdout) as Record<string, { sequences: number; raw: Side; engine: Side; ratio: number; pairMedianRatio: number }>;
   for (const [key, sequences] of [["decode", 1], ["decode64", 4]] as const) {
-    expect(report[key]?.sequences).toBe(sequences);
-    expect(report[key]?.raw.tokensPerSecond).toBeGreaterThan(0);
-    expect(report[key]?.engine.tokensPerSecond).toBeGreaterThan(0);
+    const row = report[key]!;
+    expect(row.sequences).toBe(sequences);
+    for (const side of [row.raw, row.engine]) {
+      expect(side.tokensPerSecond).toBeGreaterThan(0);
+      expect(side.withPromptTokensPerSecond).toBeGreaterThan(0);
+    }
+    expect(row.ratio).toBeCloseTo(row.engine.tokensPerSecond / row.raw.tokensPerSecond, 6);
+    expect(row.pairMedianRatio).toBeGreaterThan(0);
   }
+});
+
+describe("decode figures", () => {
+  it("count what each sequence made after its first token, over the first first token to the last token", () => {
+    // Two sequences: first tokens at 100 and 110 ms, last at 200 and 250 ms; 5 and 9 tokens.
+    const sample = sampleOf(
+      [
+        { tokens: 5, firstAt: 100, endAt: 200 },
+        { tokens: 9, firstAt: 110, endAt: 250 },
+      ],
+      0.3,
+      0.25,
+    );
+    expect(sample).toEqual({ tokens: 14, seconds: 0.3, cpuSeconds: 0.25, decodeTokens: 12, decodeSeconds: 0.15 });
+  });
+
+  it("take the middle of the pairs' ratios (a burst on one generation does not move it)", () => {
+    expect(median([0.9, 5, 1.0])).toBe(1.0);
+    expect(median([0.9, 1.1, 0.1, 1.0])).toBeCloseTo(0.95, 10);
+  });
 });

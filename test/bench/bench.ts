@@ -45,8 +45,8 @@ async function decodeRows(path: string, options: BenchOptions, runtime: { thread
     try {
       report.config.gpuLayers = engine.gpuLayers;
       if (decode) {
-        note(`decode: ${sequences} sequence(s) x ${tokens} tokens, raw against engine, ${options.rounds} rounds`);
-        const row = await benchDecode(engine, tokens, options.rounds);
+        note(`decode: ${sequences} sequence(s) x ${tokens} tokens, raw against engine, ${options["decode-rounds"]} rounds`);
+        const row = await benchDecode(engine, tokens, options["decode-rounds"]);
         if (sequences === 1) report.decode = row;
         else report.decode64 = row;
       }

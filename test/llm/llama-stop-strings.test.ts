@@ -14,10 +14,10 @@ describe("stop strings with llama.cpp", () => {
   });
   afterAll(async () => model?.dispose());
 
-  const reply = async (maxTokens: number, stopStrings: string[] = []) => {
+  const reply = async (maxTokens: number, stopStrings: string[] = [], sequenceKey = "stop:Ann") => {
     const streamed: string[] = [];
     const result = await model.generate({
-      sequenceKey: "stop:Ann",
+      sequenceKey,
       prompt: { system: "You are Ann.", user: "Say something about the park." },
       sampling: { temperature: 0, topP: 1, seed: 1, maxTokens, stopStrings },
       seed: 1,
@@ -44,5 +44,23 @@ describe("stop strings with llama.cpp", () => {
     const k = stopped.generatedTokens;
     expect((await reply(k)).text).toContain(stop);
     expect((await reply(k - 1)).text.indexOf(stop)).toBe(-1);
+  });
+
+  it("without stop strings streams a long reply while it is written, in pieces that add up to it", async () => {
+    const pieces: { text: string; at: number }[] = [];
+    const started = performance.now();
+    const result = await model.generate({
+      sequenceKey: "stream:Bo",
+      prompt: { system: "You are Bo.", user: "Tell a long story about the park." },
+      sampling: { temperature: 0, topP: 1, seed: 1, maxTokens: 400, stopStrings: [] },
+      seed: 1,
+      onText: (text) => pieces.push({ text, at: performance.now() - started }),
+    });
+    expect(result.generatedTokens).toBe(400);
+    expect(pieces.map((piece) => piece.text).join("")).toBe(result.text);
+    // At least one piece arrives every 16 ms while tokens come: 400 tokens take well over
+    // 48 ms here, so the text came in several pieces, the first long before the reply ended.
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(pieces[0]!.at).toBeLessThan((result.seconds * 1000) / 2);
   });
 });
