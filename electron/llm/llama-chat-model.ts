@@ -171,8 +171,6 @@ export class LlamaChatModel implements ChatModel {
       // STREAM_SLICE_MS, which keeps decoding off the per-token path (one sequence on a fast
       // model spent ~5 % of its time there) and still streams smoothly.
       const decodeEachToken = stops.length > 0;
-      const slice = decodeEachToken ? null : streamTicker.hold();
-      let stopReason: GenerationResult["stopReason"] = "eos";
       const toEvaluate = prompt.slice(evaluateFrom);
       const rest = await this.readPromptAhead(sequence, toEvaluate, request);
       const tokens = sequence.evaluate(rest, {
@@ -183,38 +181,12 @@ export class LlamaChatModel implements ChatModel {
         grammarEvaluationState: grammar?.state,
         contextShift: refuseContextShift,
       });
-      let first = true;
-      let firstTokenAt = 0;
-      try {
-        for await (const token of tokens) {
-          if (first) {
-            first = false;
-            firstTokenAt = performance.now();
-            request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
-            this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
-          }
-          if (request.signal?.aborted) {
-            stopReason = "aborted";
-            break;
-          }
-          decoder.hold(token);
-          if (!slice || slice.due()) {
-            if (reply.append(decoder.take())) {
-              stopReason = "stop-string";
-              break;
-            }
-          }
-          if (decoder.count >= maxTokens) {
-            stopReason = "max-tokens";
-            break;
-          }
-        }
-      } finally {
-        slice?.release();
-      }
-      // The clock is read once after the last token rather than on every token.
-      const lastTokenAt = performance.now();
-      if (first) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+      const onFirstToken = () => {
+        request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
+        this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+      };
+      const { stopReason, firstTokenAt, lastTokenAt } = await readTokens(tokens, { decoder, reply, decodeEachToken, maxTokens, signal: request.signal, onFirstToken });
+      if (firstTokenAt === null) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
       // Tokens held since the last slice (none after a stop string: every token was checked).
       reply.append(decoder.take());
       const text = grammar?.trimEnd ? reply.finish().trimEnd() : reply.finish();
@@ -227,7 +199,7 @@ export class LlamaChatModel implements ChatModel {
         minimumPromptTokens: minimum,
         generatedTokens: decoder.count,
         seconds: (performance.now() - started) / 1000,
-        ...(first ? {} : { promptSeconds: (firstTokenAt - acquired) / 1000, generationSeconds: (lastTokenAt - firstTokenAt) / 1000 }),
+        ...(firstTokenAt === null ? {} : { promptSeconds: (firstTokenAt - acquired) / 1000, generationSeconds: (lastTokenAt - firstTokenAt) / 1000 }),
         stopReason,
       };
     } finally {
@@ -278,6 +250,54 @@ export class LlamaChatModel implements ChatModel {
     await this.context.dispose();
     await this.model.dispose();
   }
+}
+
+interface TokenReading {
+  decoder: ReplyDecoder;
+  reply: ReplyText;
+  /** Decode and check every token (stop strings); otherwise held text is decoded when a stream slice is due. */
+  decodeEachToken: boolean;
+  maxTokens: number;
+  signal: AbortSignal | undefined;
+  onFirstToken: () => void;
+}
+
+/**
+ * The per-token loop, apart from `generate` so that each token resumes a small coroutine: per
+ * token it holds the token and compares a few numbers; text is decoded when a stop string needs
+ * it or a stream slice is due. The clock is read at the first token and after the last.
+ */
+async function readTokens(
+  tokens: AsyncIterable<Token>,
+  { decoder, reply, decodeEachToken, maxTokens, signal, onFirstToken }: TokenReading,
+): Promise<{ stopReason: GenerationResult["stopReason"]; firstTokenAt: number | null; lastTokenAt: number }> {
+  const slice = decodeEachToken ? null : streamTicker.hold();
+  let stopReason: GenerationResult["stopReason"] = "eos";
+  let firstTokenAt: number | null = null;
+  try {
+    for await (const token of tokens) {
+      if (firstTokenAt === null) {
+        firstTokenAt = performance.now();
+        onFirstToken();
+      }
+      if (signal?.aborted) {
+        stopReason = "aborted";
+        break;
+      }
+      decoder.hold(token);
+      if ((!slice || slice.due()) && reply.append(decoder.take())) {
+        stopReason = "stop-string";
+        break;
+      }
+      if (decoder.count >= maxTokens) {
+        stopReason = "max-tokens";
+        break;
+      }
+    }
+  } finally {
+    slice?.release();
+  }
+  return { stopReason, firstTokenAt, lastTokenAt: performance.now() };
 }
 
 /** How long reply text may wait to be decoded and streamed when no stop string needs it at once. */
