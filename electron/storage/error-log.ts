@@ -27,11 +27,16 @@ export class ErrorLog {
 
   record(source: string, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
+    this.recordText(source, message, error instanceof Error ? error.stack : undefined);
+  }
+
+  /** An error known only as text (one another process reported): its message and, indented below it, its stack. */
+  recordText(source: string, message: string, stack?: string): void {
     const entry: LoggedError = { at: new Date().toISOString(), source, message };
     this.recentErrors.push(entry);
     if (this.recentErrors.length > (this.options.recent ?? 100)) this.recentErrors.shift();
-    const stack = error instanceof Error && error.stack ? `\n${error.stack.replace(/^/gm, "    ")}` : "";
-    void this.writes.run(() => this.append(`${entry.at} [${source}] ${message}${stack}\n`)).catch(() => undefined);
+    const detail = stack ? `\n${stack.replace(/^/gm, "    ")}` : "";
+    void this.writes.run(() => this.append(`${entry.at} [${source}] ${message}${detail}\n`)).catch(() => undefined);
   }
 
   /** The most recent errors, oldest first. */

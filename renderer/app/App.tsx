@@ -4,6 +4,8 @@ import { useNavigationStore, views, type View } from "./navigation-store.js";
 import { useThemeStore } from "./theme-store.js";
 import { useShortcuts } from "./use-shortcut.js";
 import { Toasts } from "../ui/toasts.js";
+import { ViewBoundary } from "../ui/view-boundary.js";
+import { reportError } from "./report-error.js";
 import { PersonasView } from "../features/personas/PersonasView.js";
 import { DesignerView } from "../features/designer/DesignerView.js";
 import { TranscriptView } from "../features/transcript/TranscriptView.js";
@@ -87,7 +89,10 @@ export function App() {
           </div>
         )}
         <div className="min-h-0 flex-1">
-          <Screen />
+          {/* Keyed by view: opening another view starts with no error shown. */}
+          <ViewBoundary key={view} view={labels[view]} onError={reportError}>
+            <Screen />
+          </ViewBoundary>
         </div>
       </main>
       <Toasts />

@@ -68,6 +68,25 @@ describe("errors the studio used to drop", () => {
     }
   });
 
+  it("the window's own failures are logged with source renderer and their stack; a report of the wrong shape is refused", async () => {
+    const studio = await createStudio({ dataDirectory: data });
+    try {
+      const stack = "TypeError: rows is undefined\n    at LibraryView (app.js:1:2)\nComponents:\n    at LibraryView";
+      expect(await studio.router.invoke("diagnostics.report", { where: "view Library", message: "rows is undefined", stack })).toEqual({ ok: true, value: {} });
+      expect(await studio.router.invoke("diagnostics.errors", {})).toMatchObject({ ok: true, value: { errors: [{ source: "renderer", message: "view Library: rows is undefined" }] } });
+      await studio.services.errorLog.flushed();
+      expect(await readFile(path.join(data, "logs", "studio.log"), "utf8")).toMatch(
+        /\[renderer\] view Library: rows is undefined\n {4}TypeError: rows is undefined\n {8}at LibraryView \(app.js:1:2\)\n {4}Components:\n/,
+      );
+      for (const wrong of [{ where: "window" }, { where: "", message: "x" }, { where: "window", message: "x".repeat(2001) }, { where: "window", message: "x", path: "/etc" }]) {
+        expect(await studio.router.invoke("diagnostics.report", wrong as never)).toMatchObject({ ok: false, error: { code: "bad-request" } });
+      }
+      expect((await studio.router.invoke("diagnostics.errors", {})) as { value: { errors: unknown[] } }).toMatchObject({ value: { errors: [{ source: "renderer" }] } });
+    } finally {
+      await studio.dispose();
+    }
+  });
+
   it("an API key that cannot be decrypted is reported by name, not dropped in silence", async () => {
     const file = path.join(data, "api-keys.json");
     await writeFile(file, JSON.stringify({ version: 1, keys: { LAB_KEY: Buffer.from("from another machine").toString("base64"), OK_KEY: Buffer.from("enc:fine").toString("base64") } }));

@@ -43,6 +43,7 @@ export function validInputs(modelPath: string): Record<CommandName, Record<strin
     "library.search": { text: "park" },
     "models.list": {},
     "diagnostics.errors": {},
+    "diagnostics.report": { where: "view Library", message: "x is undefined", stack: "TypeError: x is undefined\n    at LibraryView" },
     "models.info": { path: "m.gguf" },
     "settings.get": {},
     "settings.update": { changes: { threads: 2 } },

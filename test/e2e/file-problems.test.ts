@@ -1,7 +1,7 @@
 /**
  * Issue 11 items 10 and 12 in Chromium: a models list that cannot be read is shown as a problem
  * naming the file (not as zero models), and an error the engine logged is listed on the Settings
- * page with the log file that holds it.
+ * page with the log file that holds it; so are the window's own uncaught errors and rejections.
  */
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -71,5 +71,24 @@ describe("problems the studio names instead of hiding, in Chromium", () => {
     await expect(page.getByText(path.join(data, "logs", "studio.log")).count()).resolves.toBe(1);
     await page.getByRole("heading", { name: "Logged errors" }).scrollIntoViewIfNeeded();
     await screenshot(page, "settings-logged-errors");
+  });
+
+  it("logs the window's own uncaught errors and rejections, listed beside the engine's", async () => {
+    await openView(page, "Models");
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error("probe thrown in the window");
+      });
+      void Promise.reject(new Error("probe rejected in the window"));
+    });
+    await expect.poll(async () => (await readFile(path.join(data, "logs", "studio.log"), "utf8").catch(() => "")).includes("probe thrown in the window")).toBe(true);
+    await openView(page, "Settings");
+    const list = page.getByRole("list", { name: "Logged errors" });
+    await list.waitFor();
+    await expect.poll(() => list.textContent()).toContain("[renderer] window: probe thrown in the window");
+    await expect(list.textContent()).resolves.toContain("[renderer] promise: probe rejected in the window");
+    const log = await readFile(path.join(data, "logs", "studio.log"), "utf8");
+    // With the stack the browser gave (the page's own script).
+    expect(log).toMatch(/\[renderer\] window: probe thrown in the window\n {4}Error: probe thrown in the window\n {8}at /);
   });
 });
