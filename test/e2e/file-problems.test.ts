@@ -91,4 +91,29 @@ describe("problems the studio names instead of hiding, in Chromium", () => {
     // With the stack the browser gave (the page's own script).
     expect(log).toMatch(/\[renderer\] window: probe thrown in the window\n {4}Error: probe thrown in the window\n {8}at /);
   });
+
+  it("a view that throws while rendering shows the error in its place, the rest of the window works, and the log has it once", async () => {
+    const content = await readFile(path.join(root, "test", "fixtures", "syndisco", "discussion-legacy-moderated.json"), "utf8");
+    expect(await studio.router.invoke("library.importFiles", { files: [{ fileName: "one.json", content }] })).toMatchObject({ ok: true });
+    // A fault in the page's own code stands in for a renderer bug: the Library's date cells throw.
+    await page.evaluate(() => {
+      Object.defineProperty(Intl.DateTimeFormat.prototype, "format", {
+        get: () => () => {
+          throw new TypeError("probe: a date cell failed");
+        },
+      });
+    });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Library", exact: true }).click();
+    const failed = page.getByRole("alert").filter({ hasText: "The Library view stopped with an error" });
+    await failed.waitFor();
+    await expect(failed.textContent()).resolves.toContain("probe: a date cell failed");
+    await screenshot(page, "view-failed");
+    // The navigation is outside the failed view: Settings opens and lists the error, once.
+    await openView(page, "Settings");
+    const list = page.getByRole("list", { name: "Logged errors" });
+    await expect.poll(() => list.textContent()).toContain("[renderer] view Library: probe: a date cell failed");
+    expect((await list.textContent())!.split("probe: a date cell failed").length - 1).toBe(1);
+    await studio.services.errorLog.flushed();
+    expect(await readFile(path.join(data, "logs", "studio.log"), "utf8")).toMatch(/view Library: probe: a date cell failed\n[\s\S]*Components:\n[\s\S]*at LibraryTable/);
+  });
 });
