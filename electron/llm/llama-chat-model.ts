@@ -181,12 +181,14 @@ export class LlamaChatModel implements ChatModel {
         grammarEvaluationState: grammar?.state,
         contextShift: refuseContextShift,
       });
+      const inspect = () => this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
       const onFirstToken = () => {
         request.onPromptProgress?.({ tokens: toEvaluate.length, evaluated: toEvaluate.length });
-        this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+        inspect();
       };
       const { stopReason, firstTokenAt, lastTokenAt } = await readTokens(tokens, { decoder, reply, decodeEachToken, maxTokens, signal: request.signal, onFirstToken });
-      if (firstTokenAt === null) this.options.inspectPrompt?.({ sequenceKey: request.sequenceKey, prompt, held: sequence.contextTokens });
+      // No token came (stopped at once): the prompt was still read, and is inspected all the same.
+      if (firstTokenAt === null) inspect();
       // Tokens held since the last slice (none after a stop string: every token was checked).
       reply.append(decoder.take());
       const text = grammar?.trimEnd ? reply.finish().trimEnd() : reply.finish();
