@@ -221,12 +221,13 @@ describe.each<TransportKind>(["in-process", "websocket"])("contract over %s", (k
     expect(malformed.code).toBe("bad-request");
   });
 
-  it("answers a save decision only for a run waiting on one, and lists logged errors", async () => {
+  it("answers a save decision only for a run waiting on one, and logs and lists the window's errors", async () => {
     // A finished run has no file waiting (the whole path is test/api/save-failures.test.ts).
     expect((await failure(client.call("discussion.retrySave", { discussionId: finishedId }))).code).toMatch(/conflict|not-found/);
     expect((await failure(client.call("discussion.saveElsewhere", { discussionId: finishedId, directory: harness.dataDirectory }))).code).toMatch(/conflict|not-found/);
+    expect(await client.call("diagnostics.report", { where: "window", message: `a probe over ${kind}` })).toEqual({});
     const { logFile, errors } = await client.call("diagnostics.errors", {});
     expect(logFile).toBe(path.join(harness.dataDirectory, "logs", "studio.log"));
-    expect(Array.isArray(errors)).toBe(true);
+    expect(errors).toContainEqual({ at: expect.any(String), source: "renderer", message: `window: a probe over ${kind}` });
   });
 });
