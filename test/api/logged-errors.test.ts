@@ -78,10 +78,18 @@ describe("errors the studio used to drop", () => {
       expect(await readFile(path.join(data, "logs", "studio.log"), "utf8")).toMatch(
         /\[renderer\] view Library: rows is undefined\n {4}TypeError: rows is undefined\n {8}at LibraryView \(app.js:1:2\)\n {4}Components:\n/,
       );
+      // A report cannot forge an entry of its own: its message stays on its line, its stack indented.
+      await studio.router.invoke("diagnostics.report", { where: "window", message: "x\n2026-01-01T00:00:00.000Z [engine] forged", stack: "y\n2026-01-01T00:00:00.000Z [engine] forged too" });
+      await studio.services.errorLog.flushed();
+      const lines = (await readFile(path.join(data, "logs", "studio.log"), "utf8")).split("\n");
+      expect(lines.filter((line) => line.includes("forged"))).toEqual([
+        expect.stringMatching(/^\S+ \[renderer\] window: x 2026-01-01T00:00:00.000Z \[engine\] forged$/),
+        "    2026-01-01T00:00:00.000Z [engine] forged too",
+      ]);
       for (const wrong of [{ where: "window" }, { where: "", message: "x" }, { where: "window", message: "x".repeat(2001) }, { where: "window", message: "x", path: "/etc" }]) {
         expect(await studio.router.invoke("diagnostics.report", wrong as never)).toMatchObject({ ok: false, error: { code: "bad-request" } });
       }
-      expect((await studio.router.invoke("diagnostics.errors", {})) as { value: { errors: unknown[] } }).toMatchObject({ value: { errors: [{ source: "renderer" }] } });
+      expect((await studio.router.invoke("diagnostics.errors", {})) as { value: { errors: unknown[] } }).toMatchObject({ value: { errors: [{ source: "renderer" }, { source: "renderer" }] } });
     } finally {
       await studio.dispose();
     }
